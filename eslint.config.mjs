@@ -1,0 +1,73 @@
+import nx from '@nx/eslint-plugin';
+
+/**
+ * Project boundaries (DESIGN §9). Every project carries a `scope:*` and a `type:*` tag;
+ * a project may import only what its tags allow. Nothing here allows "*".
+ *
+ * - scope:api     server code (the NestJS app and the connectors it wires)
+ * - scope:admin   the Angular admin; it may only use shared libs
+ * - scope:shared  code that runs in Node and the browser (contracts, mapping engine)
+ * - scope:tools   emulators and dev tools; they import nothing of Ferry's
+ *
+ * - type:app        deployable apps; nothing imports them
+ * - type:connector  libs/shopify, libs/cimcloud: plain TS, no app code, no other connector
+ * - type:engine     libs/mapping: depends on contracts only
+ * - type:util       libs/contracts: depends on nothing of Ferry's
+ * - type:emulator   tools/*-emulator: depends on nothing of Ferry's
+ */
+export const ferryDepConstraints = [
+  { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'] },
+  { sourceTag: 'scope:admin', onlyDependOnLibsWithTags: ['scope:shared'] },
+  { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+  { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:connector', 'type:engine', 'type:util'] },
+  { sourceTag: 'type:connector', onlyDependOnLibsWithTags: ['type:util'] },
+  { sourceTag: 'type:engine', onlyDependOnLibsWithTags: ['type:util'] },
+  { sourceTag: 'type:util', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'type:emulator', onlyDependOnLibsWithTags: [] },
+];
+
+/** Tests of the API (and only tests) may also start the emulators in-process. */
+const testDepConstraints = ferryDepConstraints.map((c) =>
+  c.sourceTag === 'scope:api' || c.sourceTag === 'type:app'
+    ? { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'scope:tools', 'type:emulator'] }
+    : c,
+);
+
+const boundaries = (depConstraints) => [
+  'error',
+  {
+    enforceBuildableLibDependency: true,
+    allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
+    depConstraints,
+  },
+];
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  ...nx.configs['flat/javascript'],
+  {
+    ignores: ['**/dist', '**/out-tsc', '**/node_modules', '.ferry/**'],
+  },
+  {
+    files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx'],
+    rules: {
+      '@nx/enforce-module-boundaries': boundaries(ferryDepConstraints),
+    },
+  },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/test/**/*.ts', '**/testing/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': boundaries(testDepConstraints),
+    },
+  },
+];
