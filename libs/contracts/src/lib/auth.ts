@@ -15,6 +15,8 @@ export interface CurrentUser {
   email: string;
   displayName: string;
   isPlatformOperator: boolean;
+  /** Set for people created with a temporary password: they should choose their own. */
+  mustChangePassword: boolean;
 }
 
 export interface TenantMembershipSummary {

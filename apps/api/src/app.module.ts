@@ -1,0 +1,39 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuthCoreModule } from './core/auth/auth-core.module';
+import { ConfigModule } from './core/config/config.module';
+import { FerryConfig } from './core/config/ferry-config';
+import { DatabaseModule } from './core/database/database.module';
+import { LoggingModule } from './core/logging/logging.module';
+import { TenancyModule } from './core/tenancy/tenancy.module';
+import { ApiKeysModule } from './modules/api-keys/api-keys.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { HealthModule } from './modules/health/health.module';
+import { TenantsModule } from './modules/tenants/tenants.module';
+import { UsersModule } from './modules/users/users.module';
+
+export interface AppModuleOptions {
+  config: FerryConfig;
+  /** Connection string of the application role (see core/database). */
+  appDatabaseUrl: string;
+}
+
+@Module({})
+export class AppModule {
+  static register({ config, appDatabaseUrl }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forConfig(config),
+        LoggingModule.forConfig(config),
+        DatabaseModule.forUrl(appDatabaseUrl),
+        TenancyModule,
+        AuthCoreModule,
+        HealthModule,
+        AuthModule,
+        TenantsModule,
+        UsersModule,
+        ApiKeysModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,150 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+  ValidationError,
+} from 'class-validator';
+
+export const FERRY_ROLES = ['api', 'worker', 'all'] as const;
+export type FerryRole = (typeof FERRY_ROLES)[number];
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+type LogLevel = (typeof LOG_LEVELS)[number];
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+const postgresUrl = /^postgres(ql)?:\/\/[^\s]+$/;
+
+/**
+ * Every environment variable Ferry reads, validated once at start (see README "Configuration").
+ * Nothing else in the code reads process.env.
+ */
+export class FerryConfig {
+  /** Which parts this process runs: the HTTP API, the background workers, or both. */
+  @IsIn(FERRY_ROLES)
+  FERRY_ROLE: FerryRole = 'all';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** Owner connection: runs migrations. Without it Ferry starts an embedded PostgreSQL. */
+  @IsOptional()
+  @Matches(postgresUrl, { message: 'must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  /** Application connection: a role that owns no table and cannot bypass row-level security. */
+  @IsOptional()
+  @Matches(postgresUrl, { message: 'must be a postgres:// URL' })
+  DATABASE_APP_URL?: string;
+
+  /** Local state of `npm start`: the embedded database and its generated passwords. */
+  @IsString()
+  FERRY_DATA_DIR = '.ferry';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  EMBEDDED_PG_PORT = 54329;
+
+  /** First start only: the platform operator to create. Without them a one-time password is printed. */
+  @IsOptional()
+  @IsEmail({}, { message: 'must be an email address' })
+  FERRY_ADMIN_EMAIL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(12, { message: 'must be at least 12 characters' })
+  FERRY_ADMIN_PASSWORD?: string;
+
+  /** Where people reach Ferry; an https URL makes session cookies `Secure`. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'must be an http(s) URL' })
+  FERRY_PUBLIC_URL?: string;
+
+  /** The built admin (served by the API so that a person opens one URL). */
+  @IsString()
+  FERRY_ADMIN_DIST = 'dist/apps/admin/browser';
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: LogLevel = 'info';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
+  SESSION_TTL_HOURS = 12;
+
+  /** Failed logins allowed per email address within the window before 429. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES = 5;
+
+  /** Failed logins allowed per client IP within the window before 429. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_IP = 50;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  LOGIN_WINDOW_MINUTES = 15;
+}
+
+export class InvalidConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'InvalidConfigError';
+  }
+}
+
+/** Validates the environment once; names every bad variable in one message. */
+export function loadConfig(env: NodeJS.ProcessEnv): FerryConfig {
+  const known = Object.keys(new FerryConfig());
+  const raw: Record<string, string> = {};
+  for (const key of [...known, 'DATABASE_URL', 'DATABASE_APP_URL', 'FERRY_ADMIN_EMAIL', 'FERRY_ADMIN_PASSWORD', 'FERRY_PUBLIC_URL']) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const config = plainToInstance(FerryConfig, raw);
+  const problems = validateSync(config, { forbidUnknownValues: true }).flatMap((error) => describe(error, raw));
+  if (config.DATABASE_URL && !config.DATABASE_APP_URL) {
+    problems.push('DATABASE_APP_URL: is required with DATABASE_URL (the application connects as a separate role without BYPASSRLS)');
+  }
+  if (!config.DATABASE_URL && config.DATABASE_APP_URL) {
+    problems.push('DATABASE_URL: is required with DATABASE_APP_URL (migrations run as the owner role)');
+  }
+  if (Boolean(config.FERRY_ADMIN_EMAIL) !== Boolean(config.FERRY_ADMIN_PASSWORD)) {
+    problems.push('FERRY_ADMIN_EMAIL / FERRY_ADMIN_PASSWORD: set both or neither');
+  }
+  if (problems.length) throw new InvalidConfigError(problems);
+  return config;
+}
+
+const SECRET_KEYS = new Set(['DATABASE_URL', 'DATABASE_APP_URL', 'FERRY_ADMIN_PASSWORD']);
+
+function describe(error: ValidationError, raw: Record<string, string>): string[] {
+  const shown = SECRET_KEYS.has(error.property) ? '' : ` (got "${raw[error.property] ?? ''}")`;
+  return Object.values(error.constraints ?? {}).map((message) => {
+    const reason = message.startsWith(error.property) ? message.slice(error.property.length).trim() : message;
+    return `${error.property}: ${reason}${shown}`;
+  });
+}

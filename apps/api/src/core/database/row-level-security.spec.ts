@@ -1,0 +1,92 @@
+import { Client } from 'pg';
+import { roleOf } from './database-endpoints';
+import { startTestApp, TestApp } from '../../testing/test-app';
+import { dbContextParameters, SET_DB_CONTEXT_SQL } from '../tenancy/db-context';
+
+/** The acceptance checks of the tenancy design, at the database level, as the application role. */
+describe('row-level security (real PostgreSQL, application role)', () => {
+  let t: TestApp;
+  let app: Client;
+  let tenantA: string;
+  let tenantB: string;
+  let tables: string[];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    tenantA = await t.seedTenant('A');
+    tenantB = await t.seedTenant('B');
+    const alice = await t.seedUser('alice@a.test', 'password-alice', { memberOf: [[tenantA, 'tenant_admin']] });
+    await t.seedUser('bob@b.test', 'password-bob', { memberOf: [[tenantB, 'tenant_admin']] });
+    for (const tenant of [tenantA, tenantB]) {
+      await t.owner.query(`insert into api_keys (tenant_id, name, prefix, secret_hash, scopes) values ($1, 'k', $2, '\\x00', '{users:read}')`, [
+        tenant,
+        tenant.slice(0, 12).replace(/-/g, '0'),
+      ]);
+      await t.owner.query(`insert into audit_log (tenant_id, action, target_type) values ($1, 'test', 'test')`, [tenant]);
+    }
+    await t.owner.query(`insert into sessions (token_hash, user_id, expires_at) values ('\\x01', $1, now() + interval '1 hour')`, [alice]);
+    await t.owner.query(`insert into login_attempts (email_lower, ip, succeeded) values ('alice@a.test', '10.0.0.1', false)`);
+    tables = (
+      await t.owner.query<{ tablename: string }>(`select tablename from pg_tables where schemaname = 'public' and tablename <> 'migrations' order by 1`)
+    ).rows.map((r) => r.tablename);
+    app = new Client({ connectionString: t.db.appUrl });
+    await app.connect();
+  });
+  afterAll(async () => {
+    await app.end();
+    await t.close();
+  });
+
+  it('covers every table Ferry has (so new tables are checked as they are added)', () => {
+    expect(tables).toEqual(expect.arrayContaining(['tenants', 'users', 'memberships', 'api_keys', 'sessions', 'login_attempts', 'audit_log']));
+  });
+
+  it('has RLS enabled and FORCEd on every table', async () => {
+    const result = await t.owner.query<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }>(
+      `select relname, relrowsecurity, relforcerowsecurity from pg_class where relnamespace = 'public'::regnamespace and relkind = 'r' and relname = any($1)`,
+      [tables],
+    );
+    expect(result.rows).toHaveLength(tables.length);
+    for (const row of result.rows) expect({ table: row.relname, rls: row.relrowsecurity, forced: row.relforcerowsecurity }).toEqual({ table: row.relname, rls: true, forced: true });
+  });
+
+  it('connects as a role that is neither owner, superuser nor BYPASSRLS', async () => {
+    const { user } = roleOf(t.db.appUrl);
+    const role = await app.query<{ rolname: string; rolsuper: boolean; rolbypassrls: boolean }>('select rolname, rolsuper, rolbypassrls from pg_roles where rolname = current_user');
+    expect(role.rows[0]).toEqual({ rolname: user, rolsuper: false, rolbypassrls: false });
+    const owned = await app.query(`select relname from pg_class c join pg_roles r on r.oid = c.relowner where r.rolname = current_user`);
+    expect(owned.rows).toEqual([]);
+    await expect(app.query('select * from migrations')).rejects.toThrow(/permission denied/);
+  });
+
+  it('sees 0 rows in every table when no tenant is set', async () => {
+    for (const table of tables) {
+      const owner = await t.owner.query<{ n: number }>(`select count(*)::int as n from ${table}`);
+      const seen = await app.query<{ n: number }>(`select count(*)::int as n from ${table}`);
+      expect({ table, ownerSees: owner.rows[0].n > 0, appSees: seen.rows[0].n }).toEqual({ table, ownerSees: true, appSees: 0 });
+    }
+  });
+
+  it("sees only tenant A's rows with tenant A set, and cannot write into tenant B", async () => {
+    await app.query('begin');
+    try {
+      await app.query(SET_DB_CONTEXT_SQL, dbContextParameters({ tenantId: tenantA }));
+      for (const table of ['memberships', 'api_keys', 'audit_log']) {
+        const rows = await app.query<{ tenant_id: string }>(`select distinct tenant_id from ${table}`);
+        expect({ table, tenants: rows.rows.map((r) => r.tenant_id) }).toEqual({ table, tenants: [tenantA] });
+      }
+      expect((await app.query('select id from tenants')).rows).toEqual([{ id: tenantA }]);
+      await expect(app.query(`insert into audit_log (tenant_id, action, target_type) values ($1, 'x', 'x')`, [tenantB])).rejects.toThrow(/row-level security/);
+    } finally {
+      await app.query('rollback');
+    }
+  });
+
+  it('forgets the tenant when the transaction ends (settings are transaction-local)', async () => {
+    await app.query('begin');
+    await app.query(SET_DB_CONTEXT_SQL, dbContextParameters({ tenantId: tenantA }));
+    expect((await app.query('select count(*)::int as n from memberships')).rows[0].n).toBe(1);
+    await app.query('commit');
+    expect((await app.query('select count(*)::int as n from memberships')).rows[0].n).toBe(0);
+  });
+});

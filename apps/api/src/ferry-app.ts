@@ -1,0 +1,27 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { FerryConfig } from './core/config/ferry-config';
+import { configureHttp } from './core/http/configure-http';
+
+/** The HTTP API (roles `api` and `all`), configured exactly as in production; tests use this too. */
+export async function createHttpApp(config: FerryConfig, appDatabaseUrl: string): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register({ config, appDatabaseUrl }), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  configureHttp(app, config.FERRY_ADMIN_DIST);
+  return app;
+}
+
+/** The worker role: no HTTP listener. Queue consumers and the scheduler tick attach here (issue 7). */
+export async function createWorkerContext(config: FerryConfig, appDatabaseUrl: string): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(AppModule.register({ config, appDatabaseUrl }), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  return app;
+}
