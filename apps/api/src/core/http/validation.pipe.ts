@@ -16,6 +16,8 @@ export function createValidationPipe(): ValidationPipe {
 export function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
+    // A missing field fails every rule on it; one clear message says more than all of them.
+    if (error.value === undefined && error.constraints) return [{ field, message: 'is required' }];
     const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({
       field,
       message: rule === 'whitelistValidation' ? 'is not a known field' : stripProperty(message, error.property),
