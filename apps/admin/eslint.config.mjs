@@ -1,12 +1,11 @@
 import nx from '@nx/eslint-plugin';
-import baseConfig from '../../eslint.config.mjs';
-import { browserOnlyImports } from '../../eslint.restrictions.mjs';
+import baseConfig, { browserOnlyImports } from '../../eslint.config.mjs';
 
 export default [
   ...nx.configs['flat/angular'],
   ...nx.configs['flat/angular-template'],
   ...baseConfig,
-  browserOnlyImports,
+  browserOnlyImports(['**/*.ts']),
   {
     files: ['**/*.ts'],
     rules: {
