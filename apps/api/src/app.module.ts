@@ -4,6 +4,8 @@ import { ConfigModule } from './core/config/config.module';
 import { FerryConfig } from './core/config/ferry-config';
 import { DatabaseModule } from './core/database/database.module';
 import { LoggingModule } from './core/logging/logging.module';
+import { MasterKeys } from './core/secrets/master-keys';
+import { SecretsModule } from './core/secrets/secrets.module';
 import { TenancyModule } from './core/tenancy/tenancy.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -15,11 +17,12 @@ export interface AppModuleOptions {
   config: FerryConfig;
   /** Connection string of the application role (see core/database). */
   appDatabaseUrl: string;
+  masterKeys: MasterKeys;
 }
 
 @Module({})
 export class AppModule {
-  static register({ config, appDatabaseUrl }: AppModuleOptions): DynamicModule {
+  static register({ config, appDatabaseUrl, masterKeys }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -27,6 +30,7 @@ export class AppModule {
         LoggingModule.forConfig(config),
         DatabaseModule.forUrl(appDatabaseUrl),
         TenancyModule,
+        SecretsModule.forMasterKeys(masterKeys),
         AuthCoreModule,
         HealthModule,
         AuthModule,

@@ -2,6 +2,8 @@ import { INestApplicationContext } from '@nestjs/common';
 import { ensurePlatformOperator } from './core/auth/first-start-operator';
 import { FerryConfig, InvalidConfigError, loadConfig } from './core/config/ferry-config';
 import { prepareDatabase } from './core/database/prepare-database';
+import { resolveMasterKeys } from './core/secrets/master-key-source';
+import { rewrapDataKeys } from './core/secrets/rewrap-data-keys';
 import { API_PREFIX } from './core/http/configure-http';
 import { createHttpApp, createWorkerContext } from './ferry-app';
 
@@ -17,7 +19,18 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
+  const masterKeys = await resolveMasterKeys(config);
   const database = await prepareDatabase(config, () => undefined);
+  if (process.argv[2] === 'rewrap-master-key') {
+    // `npm run rewrap-master-key`: re-wrap every data key under FERRY_MASTER_KEY, then exit.
+    try {
+      const result = await rewrapDataKeys(database.ownerUrl, masterKeys);
+      say(`Re-wrapped ${result.rewrapped} data keys of ${result.tenants} tenants (${result.alreadyCurrent} already current).`);
+    } finally {
+      await database.stop();
+    }
+    return;
+  }
   let app: INestApplicationContext | undefined;
   let stopping = false;
   const stop = async (code: number) => {
@@ -35,10 +48,10 @@ async function main(): Promise<void> {
     const operator = await ensurePlatformOperator(database.ownerUrl, config, { withDemoTenant: database.embedded });
 
     if (config.FERRY_ROLE === 'worker') {
-      app = await createWorkerContext(config, database.appUrl);
+      app = await createWorkerContext(config, database.appUrl, masterKeys);
       say('Ferry worker started (role: worker).');
     } else {
-      const http = await createHttpApp(config, database.appUrl);
+      const http = await createHttpApp(config, database.appUrl, masterKeys);
       await http.listen(config.PORT, config.HOST);
       app = http;
       const url = config.FERRY_PUBLIC_URL ?? `http://localhost:${config.PORT}`;

@@ -3,7 +3,9 @@ import { SESSION_COOKIE, TENANT_HEADER, TenantRole } from '@ferry/contracts';
 import { Pool } from 'pg';
 import { PasswordHasher } from '../core/auth/password-hasher';
 import { loadConfig } from '../core/config/ferry-config';
+import { MasterKeys } from '../core/secrets/master-keys';
 import { createHttpApp } from '../ferry-app';
+import { randomBytes } from 'node:crypto';
 import { createTestDatabase, TestDatabase } from './test-database-server';
 
 export interface ApiResponse<T = unknown> {
@@ -39,7 +41,7 @@ const hasher = new PasswordHasher();
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = loadConfig({ LOG_LEVEL: 'silent', FERRY_ADMIN_DIST: '/nonexistent', ...env });
-  const app = await createHttpApp(config, db.appUrl);
+  const app = await createHttpApp(config, db.appUrl, new MasterKeys(randomBytes(32), null));
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const owner = new Pool({ connectionString: db.ownerUrl, max: 2 });

@@ -32,12 +32,19 @@ describe('loadConfig', () => {
     expect(message).toContain('FERRY_ADMIN_EMAIL / FERRY_ADMIN_PASSWORD: set both or neither');
     expect(message).not.toContain('hunter2');
     expect(message).not.toContain('"short"');
+    expect(message).toContain('FERRY_MASTER_KEY: is required with DATABASE_URL');
+  });
+
+  it('rejects a master key that is not 32 bytes, without echoing it', () => {
+    expect(() => loadConfig({ FERRY_MASTER_KEY: 'dG9vLXNob3J0' })).toThrow(/FERRY_MASTER_KEY: must be 32 bytes/);
+    expect(() => loadConfig({ FERRY_MASTER_KEY: 'dG9vLXNob3J0' })).not.toThrow(/dG9vLXNob3J0/);
   });
 
   it('accepts an external database with its application role', () => {
     const config = loadConfig({
       DATABASE_URL: 'postgres://owner:pw@db:5432/ferry',
       DATABASE_APP_URL: 'postgres://ferry_app:pw@db:5432/ferry',
+      FERRY_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
       FERRY_ROLE: 'worker',
       PORT: '8080',
     });

@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { parseMasterKey } from '../secrets/master-keys';
 import {
   IsEmail,
   IsIn,
@@ -72,6 +73,19 @@ export class FerryConfig {
   @MinLength(12, { message: 'must be at least 12 characters' })
   FERRY_ADMIN_PASSWORD?: string;
 
+  /**
+   * Wraps every tenant's data key (32 bytes, base64 or hex). Required with an external
+   * database; with the embedded one a key is generated into FERRY_DATA_DIR on first start.
+   */
+  @IsOptional()
+  @IsString()
+  FERRY_MASTER_KEY?: string;
+
+  /** During a master-key rotation: the key being replaced (see README "Rotating the master key"). */
+  @IsOptional()
+  @IsString()
+  FERRY_MASTER_KEY_PREVIOUS?: string;
+
   /** Where people reach Ferry; an https URL makes session cookies `Secure`. */
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'must be an http(s) URL' })
@@ -109,6 +123,17 @@ export class FerryConfig {
   LOGIN_WINDOW_MINUTES = 15;
 }
 
+/** Variables without a default (Object.keys of a fresh FerryConfig does not list them). */
+const OPTIONAL_KEYS = [
+  'DATABASE_URL',
+  'DATABASE_APP_URL',
+  'FERRY_ADMIN_EMAIL',
+  'FERRY_ADMIN_PASSWORD',
+  'FERRY_PUBLIC_URL',
+  'FERRY_MASTER_KEY',
+  'FERRY_MASTER_KEY_PREVIOUS',
+];
+
 export class InvalidConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -120,7 +145,7 @@ export class InvalidConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv): FerryConfig {
   const known = Object.keys(new FerryConfig());
   const raw: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'DATABASE_APP_URL', 'FERRY_ADMIN_EMAIL', 'FERRY_ADMIN_PASSWORD', 'FERRY_PUBLIC_URL']) {
+  for (const key of [...known, ...OPTIONAL_KEYS]) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
@@ -135,11 +160,18 @@ export function loadConfig(env: NodeJS.ProcessEnv): FerryConfig {
   if (Boolean(config.FERRY_ADMIN_EMAIL) !== Boolean(config.FERRY_ADMIN_PASSWORD)) {
     problems.push('FERRY_ADMIN_EMAIL / FERRY_ADMIN_PASSWORD: set both or neither');
   }
+  for (const key of ['FERRY_MASTER_KEY', 'FERRY_MASTER_KEY_PREVIOUS'] as const) {
+    const value = config[key];
+    if (value !== undefined && !parseMasterKey(value)) problems.push(`${key}: must be 32 bytes, as base64 (44 characters) or hex (64 characters)`);
+  }
+  if (config.DATABASE_URL && !config.FERRY_MASTER_KEY) {
+    problems.push('FERRY_MASTER_KEY: is required with DATABASE_URL (generate one with: openssl rand -base64 32)');
+  }
   if (problems.length) throw new InvalidConfigError(problems);
   return config;
 }
 
-const SECRET_KEYS = new Set(['DATABASE_URL', 'DATABASE_APP_URL', 'FERRY_ADMIN_PASSWORD']);
+const SECRET_KEYS = new Set(['DATABASE_URL', 'DATABASE_APP_URL', 'FERRY_ADMIN_PASSWORD', 'FERRY_MASTER_KEY', 'FERRY_MASTER_KEY_PREVIOUS']);
 
 function describe(error: ValidationError, raw: Record<string, string>): string[] {
   const shown = SECRET_KEYS.has(error.property) ? '' : ` (got "${raw[error.property] ?? ''}")`;

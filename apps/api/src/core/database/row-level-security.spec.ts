@@ -23,6 +23,7 @@ describe('row-level security (real PostgreSQL, application role)', () => {
         tenant.slice(0, 12).replace(/-/g, '0'),
       ]);
       await t.owner.query(`insert into audit_log (tenant_id, action, target_type) values ($1, 'test', 'test')`, [tenant]);
+      await t.owner.query(`insert into tenant_data_keys (tenant_id, version, master_key_id, wrapped_key) values ($1, 1, 'test', '\\x00')`, [tenant]);
     }
     await t.owner.query(`insert into sessions (token_hash, user_id, expires_at) values ('\\x01', $1, now() + interval '1 hour')`, [alice]);
     await t.owner.query(`insert into login_attempts (email_lower, ip, succeeded) values ('alice@a.test', '10.0.0.1', false)`);
@@ -71,7 +72,7 @@ describe('row-level security (real PostgreSQL, application role)', () => {
     await app.query('begin');
     try {
       await app.query(SET_DB_CONTEXT_SQL, dbContextParameters({ tenantId: tenantA }));
-      for (const table of ['memberships', 'api_keys', 'audit_log']) {
+      for (const table of ['memberships', 'api_keys', 'audit_log', 'tenant_data_keys']) {
         const rows = await app.query<{ tenant_id: string }>(`select distinct tenant_id from ${table}`);
         expect({ table, tenants: rows.rows.map((r) => r.tenant_id) }).toEqual({ table, tenants: [tenantA] });
       }

@@ -1,4 +1,5 @@
 import { Foundation1764201600000 } from './1764201600000-foundation';
+import { TenantDataKeys1764288000000 } from './1764288000000-tenant-data-keys';
 
 /** Every migration, in order. New ones are appended here. */
-export const MIGRATIONS = [Foundation1764201600000];
+export const MIGRATIONS = [Foundation1764201600000, TenantDataKeys1764288000000];
