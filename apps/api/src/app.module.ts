@@ -4,12 +4,15 @@ import { ConfigModule } from './core/config/config.module';
 import { FerryConfig } from './core/config/ferry-config';
 import { DatabaseModule } from './core/database/database.module';
 import { LoggingModule } from './core/logging/logging.module';
+import { QueueModule } from './core/queue/queue.module';
 import { MasterKeys } from './core/secrets/master-keys';
 import { SecretsModule } from './core/secrets/secrets.module';
 import { TenancyModule } from './core/tenancy/tenancy.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
+import { SchedulesModule } from './modules/schedules/schedules.module';
+import { SyncModule } from './modules/sync/sync.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -31,12 +34,15 @@ export class AppModule {
         DatabaseModule.forUrl(appDatabaseUrl),
         TenancyModule,
         SecretsModule.forMasterKeys(masterKeys),
+        QueueModule.forUrl(appDatabaseUrl, config.FERRY_ROLE !== 'api'),
         AuthCoreModule,
         HealthModule,
         AuthModule,
         TenantsModule,
         UsersModule,
         ApiKeysModule,
+        SyncModule,
+        SchedulesModule,
       ],
     };
   }

@@ -5,3 +5,4 @@ export * from './lib/auth';
 export * from './lib/tenants';
 export * from './lib/users';
 export * from './lib/api-keys';
+export * from './lib/schedules';

@@ -121,6 +121,26 @@ export class FerryConfig {
   @Min(1)
   @Max(24 * 60)
   LOGIN_WINDOW_MINUTES = 15;
+
+  /** How often a worker claims due schedules (ms); 0 turns the tick off in this process. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  SCHEDULER_TICK_MS = 1000;
+
+  /** Sync jobs a worker fetches per poll and queue (and runs concurrently). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  WORKER_BATCH_SIZE = 20;
+
+  /** How often a worker polls each queue, in seconds (pg-boss' minimum is 0.5). */
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value))
+  @Min(0.5)
+  @Max(60)
+  WORKER_POLL_SECONDS = 0.5;
 }
 
 /** Variables without a default (Object.keys of a fresh FerryConfig does not list them). */

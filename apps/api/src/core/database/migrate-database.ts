@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { roleOf } from './database-endpoints';
+import { installQueueSchema } from '../queue/install-queue-schema';
 import { MIGRATIONS } from './migrations';
 
 const MIGRATIONS_TABLE = 'migrations';
@@ -28,6 +29,7 @@ export async function migrateDatabase(ownerUrl: string, appUrl: string): Promise
     try {
       const ran = await dataSource.runMigrations({ transaction: 'each' });
       await grantApplicationRole(lock, appUrl);
+      await installQueueSchema(lock, ownerUrl, roleOf(appUrl).user);
       return ran.map((m) => m.name);
     } finally {
       await dataSource.destroy();

@@ -23,6 +23,7 @@ describe('row-level security (real PostgreSQL, application role)', () => {
         tenant.slice(0, 12).replace(/-/g, '0'),
       ]);
       await t.owner.query(`insert into audit_log (tenant_id, action, target_type) values ($1, 'test', 'test')`, [tenant]);
+      await t.owner.query(`insert into sync_runs (tenant_id, flow, trigger, status) values ($1, 'orders', 'manual', 'succeeded')`, [tenant]);
       await t.owner.query(`insert into tenant_data_keys (tenant_id, version, master_key_id, wrapped_key) values ($1, 1, 'test', '\\x00')`, [tenant]);
     }
     await t.owner.query(`insert into sessions (token_hash, user_id, expires_at) values ('\\x01', $1, now() + interval '1 hour')`, [alice]);
@@ -39,7 +40,23 @@ describe('row-level security (real PostgreSQL, application role)', () => {
   });
 
   it('covers every table Ferry has (so new tables are checked as they are added)', () => {
-    expect(tables).toEqual(expect.arrayContaining(['tenants', 'users', 'memberships', 'api_keys', 'sessions', 'login_attempts', 'audit_log']));
+    expect(tables).toEqual(
+      expect.arrayContaining(['tenants', 'users', 'memberships', 'api_keys', 'sessions', 'login_attempts', 'audit_log', 'tenant_data_keys', 'schedules', 'sync_runs']),
+    );
+  });
+
+  it("lets the scheduler context see schedules of every tenant, and nothing else", async () => {
+    await app.query('begin');
+    try {
+      await app.query(SET_DB_CONTEXT_SQL, dbContextParameters({ scheduler: true }));
+      const schedules = await app.query<{ tenant_id: string }>('select distinct tenant_id from schedules');
+      expect(schedules.rows.map((r) => r.tenant_id).sort()).toEqual([tenantA, tenantB].sort());
+      for (const table of tables.filter((name) => name !== 'schedules')) {
+        expect({ table, rows: (await app.query(`select count(*)::int as n from ${table}`)).rows[0].n }).toEqual({ table, rows: 0 });
+      }
+    } finally {
+      await app.query('rollback');
+    }
   });
 
   it('has RLS enabled and FORCEd on every table', async () => {
@@ -72,7 +89,7 @@ describe('row-level security (real PostgreSQL, application role)', () => {
     await app.query('begin');
     try {
       await app.query(SET_DB_CONTEXT_SQL, dbContextParameters({ tenantId: tenantA }));
-      for (const table of ['memberships', 'api_keys', 'audit_log', 'tenant_data_keys']) {
+      for (const table of ['memberships', 'api_keys', 'audit_log', 'tenant_data_keys', 'schedules', 'sync_runs']) {
         const rows = await app.query<{ tenant_id: string }>(`select distinct tenant_id from ${table}`);
         expect({ table, tenants: rows.rows.map((r) => r.tenant_id) }).toEqual({ table, tenants: [tenantA] });
       }

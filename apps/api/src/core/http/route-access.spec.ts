@@ -18,6 +18,9 @@ describe('every route: authentication and tenant isolation', () => {
   /** The only routes that answer without credentials. */
   const PUBLIC = ['POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'GET /api/v1/health/live', 'GET /api/v1/health/ready'];
 
+  /** Route parameters that select among fixed values rather than name a record. */
+  const NON_ID_PARAMS: Record<string, string> = { flow: 'orders' };
+
   /** A body valid for each route that needs one, so the request reaches the id lookup. */
   const VALID_BODIES: Record<string, unknown> = {
     'PATCH /api/v1/users/:userId': { role: 'tenant_viewer' },
@@ -35,7 +38,8 @@ describe('every route: authentication and tenant isolation', () => {
     const keyA = await t.request<{ token: string }>('POST', '/api/v1/api-keys', { as: { session: sessionA, tenantId: tenantA }, body: { name: 'all', scopes: SCOPES } });
     apiKeyA = keyA.body.token;
     const keyB = await t.request<{ id: string }>('POST', '/api/v1/api-keys', { as: { session: sessionB, tenantId: tenantB }, body: { name: 'b', scopes: ['users:read'] } });
-    Object.assign(idsOfTenantB, { userId: userB, apiKeyId: keyB.body.id, tenantId: tenantB });
+    const runB = await t.owner.query<{ id: string }>(`insert into sync_runs (tenant_id, flow, trigger, status) values ($1, 'orders', 'manual', 'succeeded') returning id`, [tenantB]);
+    Object.assign(idsOfTenantB, { userId: userB, apiKeyId: keyB.body.id, tenantId: tenantB, runId: runB.rows[0].id });
   });
   afterAll(() => t.close());
 
@@ -54,11 +58,11 @@ describe('every route: authentication and tenant isolation', () => {
   });
 
   it("answers 404 to tenant A's session and API key on every id of tenant B", async () => {
-    const idRoutes = routes.filter((r) => r.params.length > 0);
+    const idRoutes = routes.filter((r) => r.params.some((p) => !(p in NON_ID_PARAMS)));
     expect(idRoutes.length).toBeGreaterThan(0);
     const results: string[] = [];
     for (const route of idRoutes) {
-      const missing = route.params.filter((p) => !(p in idsOfTenantB));
+      const missing = route.params.filter((p) => !(p in idsOfTenantB) && !(p in NON_ID_PARAMS));
       if (missing.length) {
         results.push(`${route.method} ${route.path}: no tenant-B fixture for ${missing.join(', ')} — add one to idsOfTenantB`);
         continue;
@@ -68,7 +72,7 @@ describe('every route: authentication and tenant isolation', () => {
         results.push(`${key}: no valid body — add one to VALID_BODIES`);
         continue;
       }
-      const path = route.path.replace(/:(\w+)/g, (_, name: string) => idsOfTenantB[name]);
+      const path = route.path.replace(/:(\w+)/g, (_, name: string) => NON_ID_PARAMS[name] ?? idsOfTenantB[name]);
       for (const as of [{ session: sessionA, tenantId: tenantA }, { apiKey: apiKeyA }]) {
         const response = await t.request(route.method, path, { as, body: VALID_BODIES[key] });
         results.push(`${key} as ${'apiKey' in as ? 'api key' : 'session'}: ${response.status}`);

@@ -17,6 +17,8 @@ export interface DbContext {
   sessionHash?: string;
   /** Login throttling: attempts from this address. */
   clientIp?: string;
+  /** The scheduler tick: claims due schedules of every tenant (schedules table only). */
+  scheduler?: boolean;
 }
 
 const SETTINGS: ReadonlyArray<[keyof DbContext, string]> = [
@@ -27,6 +29,7 @@ const SETTINGS: ReadonlyArray<[keyof DbContext, string]> = [
   ['apiKeyPrefix', 'app.api_key_prefix'],
   ['sessionHash', 'app.session_hash'],
   ['clientIp', 'app.client_ip'],
+  ['scheduler', 'app.scheduler'],
 ];
 
 /** One statement that sets every setting for the current transaction (`is_local = true`). */

@@ -1,5 +1,6 @@
 import { Foundation1764201600000 } from './1764201600000-foundation';
 import { TenantDataKeys1764288000000 } from './1764288000000-tenant-data-keys';
+import { SchedulesAndRuns1764374400000 } from './1764374400000-schedules-and-runs';
 
 /** Every migration, in order. New ones are appended here. */
-export const MIGRATIONS = [Foundation1764201600000, TenantDataKeys1764288000000];
+export const MIGRATIONS = [Foundation1764201600000, TenantDataKeys1764288000000, SchedulesAndRuns1764374400000];

@@ -1,0 +1,39 @@
+import { EntityManager } from 'typeorm';
+
+export interface EnqueueOptions {
+  /** At most one waiting and one running job per key and queue (e.g. a tenant). */
+  singletonKey?: string;
+  startAfter?: Date;
+}
+
+export interface QueuedJob<Payload> {
+  id: string;
+  queue: string;
+  payload: Payload;
+  /** How many times this job was already tried (0 on the first run). */
+  retryCount: number;
+}
+
+export interface ConsumeOptions {
+  /** Jobs fetched per poll; the scheduler target needs this sized (DESIGN §10). */
+  batchSize: number;
+  pollingIntervalSeconds: number;
+}
+
+/**
+ * Where background work waits. The sync engine talks to this interface only; the driver
+ * (pg-boss on PostgreSQL) can change without touching the flows.
+ */
+export abstract class JobQueue {
+  /**
+   * Enqueues a job. With `transaction`, the job is written in that transaction: it exists
+   * exactly when the caller's other writes commit (e.g. a claimed schedule row).
+   */
+  abstract enqueue<Payload extends object>(queue: string, payload: Payload, options?: EnqueueOptions, transaction?: EntityManager): Promise<string | null>;
+
+  /** Runs `handle` for each job; a job whose handler throws is retried by the queue's policy. */
+  abstract consume<Payload extends object>(queue: string, options: ConsumeOptions, handle: (job: QueuedJob<Payload>) => Promise<void>): Promise<void>;
+
+  /** Jobs waiting or running, per queue. */
+  abstract depth(): Promise<Record<string, number>>;
+}

@@ -1,0 +1,30 @@
+import { Flow, RunCounts, RunTrigger } from '@ferry/contracts';
+
+export interface FlowRunRequest {
+  tenantId: string;
+  runId: string;
+  trigger: RunTrigger;
+  /** For backfills: where to start reading. */
+  since?: string;
+}
+
+export interface FlowRunResult {
+  counts: RunCounts;
+  cursorBefore?: string | null;
+  cursorAfter?: string | null;
+}
+
+/** One flow of DESIGN §2 (orders, shipments, inventory): reads, maps, writes and records one run. */
+export abstract class FlowRunner {
+  abstract readonly flow: Flow;
+  abstract run(request: FlowRunRequest): Promise<FlowRunResult>;
+}
+
+/** The payload of a sync job on the queue. */
+export interface SyncJobPayload {
+  tenantId: string;
+  flow: Flow;
+  trigger: RunTrigger;
+  scheduledFor?: string;
+  since?: string;
+}
