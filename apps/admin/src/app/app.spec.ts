@@ -1,20 +1,85 @@
+import { HttpTestingController } from '@angular/common/http/testing';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { Router } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
 import { App } from './app';
-import { NxWelcome } from './nx-welcome';
+import { appConfig } from './app.config';
+import { meResponse } from './testing/fixtures';
 
-describe('App', () => {
-  beforeEach(async () => {
-    await TestBed.configureTestingModule({
-      imports: [App, NxWelcome],
-    }).compileComponents();
+const tick = () => new Promise((resolve) => setTimeout(resolve));
+
+describe('App (routes and configuration of the real app)', () => {
+  let backend: HttpTestingController;
+
+  beforeEach(() => {
+    localStorage.clear();
+    TestBed.configureTestingModule({
+      providers: [
+        ...appConfig.providers,
+        provideHttpClientTesting(),
+        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+      ],
+    });
+    backend = TestBed.inject(HttpTestingController);
   });
 
-  it('should render title', async () => {
+  afterEach(() => backend.verify());
+
+  async function open(url: string, signedIn: boolean): Promise<RouterTestingHarness> {
+    const harness = await RouterTestingHarness.create();
+    const navigation = harness.navigateByUrl(url);
+    await tick();
+    const me = backend.expectOne('/api/v1/auth/me');
+    if (signedIn) me.flush(meResponse());
+    else me.flush({ status: 401 }, { status: 401, statusText: 'Unauthorized' });
+    await navigation;
+    await harness.fixture.whenStable();
+    return harness;
+  }
+
+  it('renders only the router outlet at its root', () => {
     const fixture = TestBed.createComponent(App);
-    await fixture.whenStable();
-    const compiled = fixture.nativeElement as HTMLElement;
-    expect(compiled.querySelector('h1')?.textContent).toContain(
-      'Welcome admin',
-    );
+    expect(fixture.nativeElement.querySelector('router-outlet')).not.toBeNull();
+  });
+
+  it('sends people without a session from / to a plain /login', async () => {
+    const harness = await open('/', false);
+    expect(TestBed.inject(Router).url).toBe('/login');
+    expect(harness.routeNativeElement?.querySelector('input[name=email]')).not.toBeNull();
+  });
+
+  it('redirects / to /users inside the shell, loading the users of the first tenant', async () => {
+    const harness = await open('/', true);
+    expect(TestBed.inject(Router).url).toBe('/users');
+    const users = backend.expectOne((r) => r.url === '/api/v1/users');
+    expect(users.request.headers.get('x-ferry-tenant')).toBe('t-acme');
+    users.flush({ items: [], nextCursor: null });
+    await harness.fixture.whenStable();
+    const root = harness.fixture.nativeElement as HTMLElement;
+    expect(root.querySelector('[data-testid=current-user]')?.textContent).toBe('ada@acme.test');
+    expect(root.querySelector('[data-testid=users-table]')).not.toBeNull();
+    expect(document.title).toBe('Users · Ferry');
+  });
+
+  it('sends people without a session from a deeper page to /login with the way back', async () => {
+    await open('/api-keys', false);
+    expect(TestBed.inject(Router).url).toBe('/login?returnUrl=%2Fapi-keys');
+  });
+
+  it('shows a "coming soon" page for unbuilt sections', async () => {
+    const harness = await open('/mappings', true);
+    const page = (harness.fixture.nativeElement as HTMLElement).querySelector('[data-testid=coming-soon]');
+    expect(page?.textContent).toContain('Coming soon');
+    expect(page?.textContent).toContain('not built yet');
+    expect((harness.fixture.nativeElement as HTMLElement).querySelector('h1')?.textContent).toBe('Mappings');
+  });
+
+  it('keeps non-operators out of /tenants', async () => {
+    const harness = await open('/tenants', true);
+    expect(TestBed.inject(Router).url).toBe('/users');
+    backend.expectOne((r) => r.url === '/api/v1/users').flush({ items: [], nextCursor: null });
+    await harness.fixture.whenStable();
   });
 });

@@ -1,0 +1,106 @@
+import { FerryIcon } from '../../core/icons';
+
+export interface NavItem {
+  /** Route path under the shell, also the suffix of the link's `data-testid` (`nav-<path>`). */
+  path: string;
+  label: string;
+  icon: FerryIcon;
+  /** Not built yet: the route shows the "coming soon" page. */
+  comingSoon: boolean;
+  /** What the section will do, shown on its "coming soon" page. */
+  summary: string;
+  operatorOnly?: boolean;
+}
+
+export interface NavSection {
+  title: string;
+  items: readonly NavItem[];
+}
+
+/** The admin's sections, in navigation order (issue 2 item 7). */
+export const NAV_SECTIONS: readonly NavSection[] = [
+  {
+    title: 'Integration',
+    items: [
+      {
+        path: 'connections',
+        label: 'Connections',
+        icon: 'link',
+        comingSoon: true,
+        summary: 'Connect the Shopify store and CIMcloud, test the credentials and see their health.',
+      },
+      {
+        path: 'defaults',
+        label: 'Defaults',
+        icon: 'tune',
+        comingSoon: true,
+        summary: 'Default order values applied to every order sent to CIMcloud.',
+      },
+      {
+        path: 'mappings',
+        label: 'Mappings',
+        icon: 'swap',
+        comingSoon: true,
+        summary: 'Author, test and publish the field mappings of the orders, shipments and inventory flows.',
+      },
+      {
+        path: 'schedules',
+        label: 'Schedules',
+        icon: 'schedule',
+        comingSoon: true,
+        summary: 'When each flow runs, and pausing or resuming it.',
+      },
+    ],
+  },
+  {
+    title: 'Operations',
+    items: [
+      {
+        path: 'orders',
+        label: 'Orders',
+        icon: 'cart',
+        comingSoon: true,
+        summary: 'Every order Ferry has seen, its status, and the error queue with retries.',
+      },
+      {
+        path: 'runs',
+        label: 'Runs',
+        icon: 'history',
+        comingSoon: true,
+        summary: 'The history of flow runs: what was read, sent and skipped, and why.',
+      },
+    ],
+  },
+  {
+    title: 'Administration',
+    items: [
+      {
+        path: 'users',
+        label: 'Users',
+        icon: 'people',
+        comingSoon: false,
+        summary: 'The people of this tenant and their roles.',
+      },
+      {
+        path: 'api-keys',
+        label: 'API keys',
+        icon: 'key',
+        comingSoon: false,
+        summary: 'Keys for partner automation, with scopes, expiry and revocation.',
+      },
+      {
+        path: 'tenants',
+        label: 'Tenants',
+        icon: 'business',
+        comingSoon: false,
+        summary: 'All tenants of the platform.',
+        operatorOnly: true,
+      },
+    ],
+  },
+];
+
+/** The sections that are not built yet, each routed to the "coming soon" page. */
+export const COMING_SOON_ITEMS: readonly NavItem[] = NAV_SECTIONS.flatMap((s) => s.items).filter(
+  (item) => item.comingSoon,
+);
