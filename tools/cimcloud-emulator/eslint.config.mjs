@@ -1,5 +1,4 @@
-import baseConfig from '../../eslint.config.mjs';
-import { serverOnlyImports } from '../../eslint.restrictions.mjs';
+import baseConfig, { serverOnlyImports } from '../../eslint.config.mjs';
 
-// Emulators are an independent reading of the public docs: nothing of Ferry's, no framework.
-export default [...baseConfig, serverOnlyImports];
+// Plain TypeScript: no framework or database code (DESIGN §3).
+export default [...baseConfig, serverOnlyImports(['**/*.ts'])];

@@ -1,1 +1,17 @@
-export {};
+export { startCimcloudEmulator, type CimcloudEmulatorOptions, type RunningCimcloudEmulator } from './start-emulator';
+export { EmulatorControl, ShipmentError, UnknownSiteError, type StockChange } from './control/emulator-control';
+export type { SiteSeed, AuthorizationSeed, StockSeed } from './sites/site-seed';
+export type { CallRecord, ImportStatus, OrderLine, StoredOrder } from './sites/site-state';
+export type { ErpCustomer, ErpItem, ErpCode, ErpMasterData } from './erp/master-data';
+export type { ErpFieldRule, ErpLookup, ErpMessages, ErpProfile } from './erp/erp-profile';
+export { SAGE100_PROFILE } from './erp/sage100-profile';
+export type { ShipRequest, ShipLineRequest, ShipResult } from './erp/ship-order';
+export type { ShipmentRecord } from './erp/shipment-record';
+export type { StockLevel } from './erp/stock-ledger';
+export type { FaultKind, FaultSpec } from './faults/fault-spec';
+export { CIMCLOUD_RATE_LIMITS, type RateLimitSettings } from './limits/rate-limit-settings';
+export type { PipelineTiming } from './passthrough/order-pipeline';
+export type { TokenLifetimes } from './auth/token-service';
+export type { DemoTickResult } from './demo/demo-driver';
+export { demoSiteSeed, DEMO_CREDENTIALS } from './demo/demo-site';
+export { ASSUMED_RESOURCES } from './assumed-endpoints';
