@@ -6,6 +6,8 @@ import { startTestApp, TestApp } from '../testing/test-app';
 /** The built admin (npm test builds it first), served by the real API, driven in real Chromium. */
 const ADMIN_DIST = join(__dirname, '../../../../dist/apps/admin/browser');
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+/** Screenshots of each page, for people to look at (git-ignored). */
+const SCREENSHOTS = join(__dirname, '../../../../dist/screenshots');
 
 describe('admin in a real browser', () => {
   let t: TestApp;
@@ -47,6 +49,7 @@ describe('admin in a real browser', () => {
     await signIn('admin@acme.test', 'not-the-password');
     await page.waitForSelector('[data-testid=login-error]');
     expect(await page.textContent('[data-testid=login-error]')).toContain('Email or password is wrong');
+    await page.screenshot({ path: join(SCREENSHOTS, 'login-error.png'), fullPage: true });
   }, 30000);
 
   it('signs in, shows the user and tenant, and lists the tenant users', async () => {
@@ -60,6 +63,7 @@ describe('admin in a real browser', () => {
     expect(rows.join('\n')).toContain('admin@acme.test');
     expect(rows.join('\n')).toContain('viewer@acme.test');
     expect(rows).toHaveLength(2);
+    await page.screenshot({ path: join(SCREENSHOTS, 'users.png'), fullPage: true });
   }, 30000);
 
   it('creates an API key and shows its token once', async () => {
@@ -74,6 +78,7 @@ describe('admin in a real browser', () => {
     await page.waitForSelector('[data-testid=api-key-token]');
     const token = (await page.textContent('[data-testid=api-key-token]'))?.trim() ?? '';
     expect(token).toMatch(/^fry_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/);
+    await page.screenshot({ path: join(SCREENSHOTS, 'api-key-created.png'), fullPage: true });
     const used = await t.request<{ items: unknown[] }>('GET', '/api/v1/users', { as: { apiKey: token } });
     expect(used.status).toBe(200);
     expect(used.body.items).toHaveLength(2);
