@@ -1,1 +1,35 @@
-export {};
+// Browser-safe entry of the mapping engine (the admin's live preview uses it): no Node
+// built-ins here or in anything it imports. The worker pool is in `@ferry/mapping/node`.
+export * from './lib/errors/mapping-error-code';
+export * from './lib/errors/mapping-failure';
+export * from './lib/errors/mapping-compile-error';
+export * from './lib/hash/canonical-json';
+export * from './lib/hash/sha256';
+export * from './lib/hash/mapping-content-hash';
+export * from './lib/engine/json-value';
+export * from './lib/engine/guardrails';
+export * from './lib/engine/program-source';
+export * from './lib/engine/evaluation-types';
+export * from './lib/engine/erp-function-library';
+export * from './lib/engine/evaluation-core';
+export * from './lib/compile/target-path';
+export * from './lib/compile/unsafe-regex';
+export * from './lib/compile/compiled-mapping';
+export * from './lib/compile/compile-mapping';
+export * from './lib/compile/mapping-cache';
+export * from './lib/validate/validation-issue';
+export * from './lib/validate/apply-erp-field-profile';
+export * from './lib/validate/resolve-target-schema';
+export * from './lib/validate/validate-target';
+export * from './lib/run/mapped-record';
+export * from './lib/run/map-record';
+export * from './lib/run/record-mapper';
+export * from './lib/test-cases/run-mapping-tests';
+export * from './lib/diff/field-difference';
+export * from './lib/diff/diff-json';
+export * from './lib/diff/compare-mapping-versions';
+export * from './lib/defaults/default-order-mapping';
+export * from './lib/defaults/default-shipment-mapping';
+export * from './lib/defaults/default-inventory-mapping';
+export * from './lib/defaults/default-mappings';
+export * from './lib/defaults/typical-shopify-order';
