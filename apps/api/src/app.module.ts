@@ -10,6 +10,7 @@ import { SecretsModule } from './core/secrets/secrets.module';
 import { TenancyModule } from './core/tenancy/tenancy.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { ConnectionsModule } from './modules/connections/connections.module';
 import { HealthModule } from './modules/health/health.module';
 import { SchedulesModule } from './modules/schedules/schedules.module';
 import { SyncModule } from './modules/sync/sync.module';
@@ -43,6 +44,7 @@ export class AppModule {
         ApiKeysModule,
         SyncModule,
         SchedulesModule,
+        ConnectionsModule,
       ],
     };
   }

@@ -1,6 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { parseMasterKey } from '../secrets/master-keys';
 import {
+  IsBoolean,
   IsEmail,
   IsIn,
   IsInt,
@@ -121,6 +122,15 @@ export class FerryConfig {
   @Min(1)
   @Max(24 * 60)
   LOGIN_WINDOW_MINUTES = 15;
+
+  /**
+   * Lets tenants point a connection at another base URL than Shopify's or CIMcloud's (an
+   * emulator, a proxy). Off by default: on a shared server it would let a tenant make
+   * Ferry call arbitrary addresses.
+   */
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'must be true or false' })
+  FERRY_ALLOW_CONNECTOR_BASE_URLS = false;
 
   /** How often a worker claims due schedules (ms); 0 turns the tick off in this process. */
   @Transform(toInt)

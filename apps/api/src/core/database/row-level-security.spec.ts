@@ -23,6 +23,12 @@ describe('row-level security (real PostgreSQL, application role)', () => {
         tenant.slice(0, 12).replace(/-/g, '0'),
       ]);
       await t.owner.query(`insert into audit_log (tenant_id, action, target_type) values ($1, 'test', 'test')`, [tenant]);
+      await t.owner.query(`insert into connections (tenant_id, kind, config, secret_key_version, secret_ciphertext) values ($1, 'shopify', '{}', 1, '\\x00')`, [tenant]);
+      await t.owner.query(`insert into order_settings (tenant_id, defaults) values ($1, '{}')`, [tenant]);
+      await t.owner.query(`insert into erp_list_entries (tenant_id, kind, code) values ($1, 'warehouses', '000')`, [tenant]);
+      await t.owner.query(`insert into erp_list_refreshes (tenant_id, kind, entry_count, refreshed_at) values ($1, 'warehouses', 1, now())`, [tenant]);
+      await t.owner.query(`insert into location_links (tenant_id, location_id, location_name) values ($1, 'gid://shopify/Location/1', 'Main')`, [tenant]);
+      await t.owner.query(`insert into lookup_rows (tenant_id, table_id, key, value) select $1, id, 'Standard', 'UPS GROUND' from lookup_tables where tenant_id = $1 and name = 'ship_via'`, [tenant]);
       await t.owner.query(`insert into sync_runs (tenant_id, flow, trigger, status) values ($1, 'orders', 'manual', 'succeeded')`, [tenant]);
       await t.owner.query(`insert into tenant_data_keys (tenant_id, version, master_key_id, wrapped_key) values ($1, 1, 'test', '\\x00')`, [tenant]);
     }
@@ -89,7 +95,11 @@ describe('row-level security (real PostgreSQL, application role)', () => {
     await app.query('begin');
     try {
       await app.query(SET_DB_CONTEXT_SQL, dbContextParameters({ tenantId: tenantA }));
-      for (const table of ['memberships', 'api_keys', 'audit_log', 'tenant_data_keys', 'schedules', 'sync_runs']) {
+      const tenantOwned = (
+        await t.owner.query<{ table_name: string }>(`select table_name from information_schema.columns where table_schema = 'public' and column_name = 'tenant_id'`)
+      ).rows.map((r) => r.table_name);
+      expect(tenantOwned.length).toBeGreaterThanOrEqual(13);
+      for (const table of tenantOwned) {
         const rows = await app.query<{ tenant_id: string }>(`select distinct tenant_id from ${table}`);
         expect({ table, tenants: rows.rows.map((r) => r.tenant_id) }).toEqual({ table, tenants: [tenantA] });
       }

@@ -45,6 +45,14 @@ export const problems = {
   /** Also the answer for another tenant's ids: their existence is not revealed. */
   notFound: (what: string) => new Problem(HttpStatus.NOT_FOUND, 'not-found', 'Not found', `${what} was not found.`),
   conflict: (detail: string) => new Problem(HttpStatus.CONFLICT, 'conflict', 'Conflict', detail),
+  /** A stored secret that no longer opens (moved, altered, or its master key is gone). */
+  unreadableSecret: (what: string) =>
+    new Problem(
+      HttpStatus.CONFLICT,
+      'unreadable-secret',
+      'Stored secret unreadable',
+      `The stored secrets of the ${what} cannot be decrypted (they were moved or altered, or the master key changed). Enter them again.`,
+    ),
   tooManyRequests: (detail: string, retryAfterSeconds: number) =>
     new Problem(HttpStatus.TOO_MANY_REQUESTS, 'too-many-requests', 'Too many requests', detail, undefined, {
       'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))),
