@@ -10,7 +10,14 @@ import { SecretsModule } from './core/secrets/secrets.module';
 import { TenancyModule } from './core/tenancy/tenancy.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { AuditModule } from './modules/audit/audit.module';
 import { ConnectionsModule } from './modules/connections/connections.module';
+import { ErpListsModule } from './modules/erp-lists/erp-lists.module';
+import { LocationLinksModule } from './modules/location-links/location-links.module';
+import { LookupTablesModule } from './modules/lookup-tables/lookup-tables.module';
+import { OnboardingModule } from './modules/onboarding/onboarding.module';
+import { OrderSettingsModule } from './modules/order-settings/order-settings.module';
+import { SkuReportModule } from './modules/sku-report/sku-report.module';
 import { HealthModule } from './modules/health/health.module';
 import { SchedulesModule } from './modules/schedules/schedules.module';
 import { SyncModule } from './modules/sync/sync.module';
@@ -45,6 +52,13 @@ export class AppModule {
         SyncModule,
         SchedulesModule,
         ConnectionsModule,
+        ErpListsModule,
+        OrderSettingsModule,
+        LocationLinksModule,
+        SkuReportModule,
+        LookupTablesModule,
+        AuditModule,
+        OnboardingModule,
       ],
     };
   }

@@ -16,3 +16,4 @@ export * from './lib/sku-report';
 export * from './lib/lookup-tables';
 export * from './lib/audit';
 export * from './lib/onboarding';
+export * from './lib/order-defaults-validation';

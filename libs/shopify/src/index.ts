@@ -49,6 +49,8 @@ export type {
   AvailableQuantity,
   SetQuantitiesResult,
 } from './lib/operations/inventory';
+export { listVariants } from './lib/operations/list-variants';
+export type { VariantSku } from './lib/operations/list-variants';
 export { registerWebhook } from './lib/webhooks/webhook-registration';
 export { verifyShopifyWebhook } from './lib/webhooks/webhook-verification';
 export type {

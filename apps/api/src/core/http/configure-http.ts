@@ -19,6 +19,8 @@ export function configureHttp(app: NestExpressApplication, adminDist: string | n
   app.use(cookieParser());
   // Our own JSON parser (Nest's is off, see ferry-app.ts), so a malformed body gets a clear problem.
   app.use(express.json({ limit: '1mb' }));
+  // CSV uploads (lookup tables) arrive as text.
+  app.use(express.text({ type: 'text/csv', limit: '5mb' }));
   app.use((error: unknown, _req: express.Request, _res: express.Response, next: express.NextFunction) =>
     next(isParseFailure(error) ? problems.badRequest('The request body is not valid JSON.') : error),
   );

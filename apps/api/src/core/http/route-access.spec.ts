@@ -24,6 +24,8 @@ describe('every route: authentication and tenant isolation', () => {
   /** A body valid for each route that needs one, so the request reaches the id lookup. */
   const VALID_BODIES: Record<string, unknown> = {
     'PATCH /api/v1/users/:userId': { role: 'tenant_viewer' },
+    'PUT /api/v1/lookup-tables/:tableId': { name: 'ship_via', rows: [] },
+    'PUT /api/v1/lookup-tables/:tableId/csv': 'key,value\n',
   };
 
   beforeAll(async () => {
@@ -39,7 +41,8 @@ describe('every route: authentication and tenant isolation', () => {
     apiKeyA = keyA.body.token;
     const keyB = await t.request<{ id: string }>('POST', '/api/v1/api-keys', { as: { session: sessionB, tenantId: tenantB }, body: { name: 'b', scopes: ['users:read'] } });
     const runB = await t.owner.query<{ id: string }>(`insert into sync_runs (tenant_id, flow, trigger, status) values ($1, 'orders', 'manual', 'succeeded') returning id`, [tenantB]);
-    Object.assign(idsOfTenantB, { userId: userB, apiKeyId: keyB.body.id, tenantId: tenantB, runId: runB.rows[0].id });
+    const tableB = await t.owner.query<{ id: string }>(`select id from lookup_tables where tenant_id = $1 and name = 'ship_via'`, [tenantB]);
+    Object.assign(idsOfTenantB, { userId: userB, apiKeyId: keyB.body.id, tenantId: tenantB, runId: runB.rows[0].id, tableId: tableB.rows[0].id });
   });
   afterAll(() => t.close());
 
@@ -74,7 +77,9 @@ describe('every route: authentication and tenant isolation', () => {
       }
       const path = route.path.replace(/:(\w+)/g, (_, name: string) => NON_ID_PARAMS[name] ?? idsOfTenantB[name]);
       for (const as of [{ session: sessionA, tenantId: tenantA }, { apiKey: apiKeyA }]) {
-        const response = await t.request(route.method, path, { as, body: VALID_BODIES[key] });
+        const body = VALID_BODIES[key];
+        const headers: Record<string, string> = typeof body === 'string' ? { 'content-type': 'text/csv' } : {};
+        const response = await t.request(route.method, path, { as, body, headers });
         results.push(`${key} as ${'apiKey' in as ? 'api key' : 'session'}: ${response.status}`);
       }
     }
