@@ -15,6 +15,7 @@ import { ConnectionsModule } from './modules/connections/connections.module';
 import { ErpListsModule } from './modules/erp-lists/erp-lists.module';
 import { LocationLinksModule } from './modules/location-links/location-links.module';
 import { LookupTablesModule } from './modules/lookup-tables/lookup-tables.module';
+import { MappingsModule } from './modules/mappings/mappings.module';
 import { OnboardingModule } from './modules/onboarding/onboarding.module';
 import { OrderSettingsModule } from './modules/order-settings/order-settings.module';
 import { SkuReportModule } from './modules/sku-report/sku-report.module';
@@ -59,6 +60,7 @@ export class AppModule {
         LookupTablesModule,
         AuditModule,
         OnboardingModule,
+        MappingsModule,
       ],
     };
   }

@@ -17,3 +17,4 @@ export * from './lib/lookup-tables';
 export * from './lib/audit';
 export * from './lib/onboarding';
 export * from './lib/order-defaults-validation';
+export * from './lib/mapping-versions';

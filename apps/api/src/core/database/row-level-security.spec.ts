@@ -29,6 +29,19 @@ describe('row-level security (real PostgreSQL, application role)', () => {
       await t.owner.query(`insert into erp_list_refreshes (tenant_id, kind, entry_count, refreshed_at) values ($1, 'warehouses', 1, now())`, [tenant]);
       await t.owner.query(`insert into location_links (tenant_id, location_id, location_name) values ($1, 'gid://shopify/Location/1', 'Main')`, [tenant]);
       await t.owner.query(`insert into lookup_rows (tenant_id, table_id, key, value) select $1, id, 'Standard', 'UPS GROUND' from lookup_tables where tenant_id = $1 and name = 'ship_via'`, [tenant]);
+      const version = await t.owner.query<{ id: string }>(
+        `insert into mapping_versions (tenant_id, flow, version, content_hash, definition) values ($1, 'orders', 1, 'sha256:x', '{}') returning id`,
+        [tenant],
+      );
+      await t.owner.query(`insert into mappings (tenant_id, flow, published_version_id) values ($1, 'orders', $2)`, [tenant, version.rows[0].id]);
+      await t.owner.query(`insert into checkpoints (tenant_id, flow, cursor) values ($1, 'orders', '{}')`, [tenant]);
+      await t.owner.query(
+        `insert into pass_through_orders (tenant_id, shopify_order_id, shopify_order_name, shopify_created_at, shopify_updated_at, status, source_payload)
+         values ($1, 'gid://shopify/Order/1', '#1001', now(), now(), 'mapped', '{}')`,
+        [tenant],
+      );
+      await t.owner.query(`insert into record_errors (tenant_id, flow, record_key, category, message, state) values ($1, 'orders', '1', 'mapping_error', 'x', 'open')`, [tenant]);
+      await t.owner.query(`insert into webhook_events (tenant_id, event_id, topic) values ($1, 'e1', 'orders/create')`, [tenant]);
       await t.owner.query(`insert into sync_runs (tenant_id, flow, trigger, status) values ($1, 'orders', 'manual', 'succeeded')`, [tenant]);
       await t.owner.query(`insert into tenant_data_keys (tenant_id, version, master_key_id, wrapped_key) values ($1, 1, 'test', '\\x00')`, [tenant]);
     }

@@ -19,7 +19,7 @@ describe('every route: authentication and tenant isolation', () => {
   const PUBLIC = ['POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'GET /api/v1/health/live', 'GET /api/v1/health/ready'];
 
   /** Route parameters that select among fixed values rather than name a record. */
-  const NON_ID_PARAMS: Record<string, string> = { flow: 'orders', kind: 'shopify' };
+  const NON_ID_PARAMS: Record<string, string> = { flow: 'orders', kind: 'shopify', version: '1' };
 
   /** A body valid for each route that needs one, so the request reaches the id lookup. */
   const VALID_BODIES: Record<string, unknown> = {
