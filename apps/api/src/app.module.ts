@@ -17,6 +17,7 @@ import { LocationLinksModule } from './modules/location-links/location-links.mod
 import { LookupTablesModule } from './modules/lookup-tables/lookup-tables.module';
 import { MappingsModule } from './modules/mappings/mappings.module';
 import { OnboardingModule } from './modules/onboarding/onboarding.module';
+import { WebhooksModule } from './modules/webhooks/webhooks.module';
 import { OrderSettingsModule } from './modules/order-settings/order-settings.module';
 import { SkuReportModule } from './modules/sku-report/sku-report.module';
 import { HealthModule } from './modules/health/health.module';
@@ -61,6 +62,7 @@ export class AppModule {
         AuditModule,
         OnboardingModule,
         MappingsModule,
+        WebhooksModule,
       ],
     };
   }

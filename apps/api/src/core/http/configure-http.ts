@@ -11,6 +11,10 @@ import { createValidationPipe } from './validation.pipe';
 
 export const API_PREFIX = 'api/v1';
 
+export interface RequestWithRawBody extends express.Request {
+  rawBody?: Buffer;
+}
+
 /** Everything HTTP-wide: prefix, validation, problem details, cookies, OpenAPI, the admin. */
 export function configureHttp(app: NestExpressApplication, adminDist: string | null): void {
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'docs', method: RequestMethod.ALL }] });
@@ -18,7 +22,15 @@ export function configureHttp(app: NestExpressApplication, adminDist: string | n
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.use(cookieParser());
   // Our own JSON parser (Nest's is off, see ferry-app.ts), so a malformed body gets a clear problem.
-  app.use(express.json({ limit: '1mb' }));
+  app.use(
+    express.json({
+      limit: '1mb',
+      // Webhook signatures are computed over the bytes as sent: keep them next to the parsed body.
+      verify: (req, _res, buffer) => {
+        (req as RequestWithRawBody).rawBody = Buffer.from(buffer);
+      },
+    }),
+  );
   // CSV uploads (lookup tables) arrive as text.
   app.use(express.text({ type: 'text/csv', limit: '5mb' }));
   app.use((error: unknown, _req: express.Request, _res: express.Response, next: express.NextFunction) =>
