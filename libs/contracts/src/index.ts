@@ -18,3 +18,5 @@ export * from './lib/audit';
 export * from './lib/onboarding';
 export * from './lib/order-defaults-validation';
 export * from './lib/mapping-versions';
+export * from './lib/shopify-order-fields';
+export * from './lib/pass-through-orders';

@@ -28,6 +28,13 @@ export type {
   ShopifyAddress,
   ShopifyMoney,
 } from './lib/operations/shopify-order';
+export type {
+  ShopifyRawOrder,
+  ShopifyRawLineItem,
+  ShopifyRawShippingLine,
+  ShopifyRawCustomer,
+  ShopifyRawMoneyBag,
+} from './lib/operations/shopify-raw-order';
 export {
   getFulfillmentState,
   createFulfillmentSafely,

@@ -39,7 +39,7 @@ const addressRules = (
   { target: `${target}.zip`, expression: `${prefix}$trim(${address}.zip)` },
   {
     target: `${target}.country_code`,
-    expression: `${prefix}${address}.countryCodeV2 ? ${address}.countryCodeV2 : ${address}.countryCode`,
+    expression: `${prefix}${address}.countryCodeV2`,
   },
   { target: `${target}.telephone`, expression: `${prefix}${address}.phone` },
 ];

@@ -2,10 +2,27 @@ import type { DefaultOrderValues } from '@ferry/contracts';
 
 const money = (amount: string) => ({
   shopMoney: { amount, currencyCode: 'USD' },
-  presentmentMoney: { amount, currencyCode: 'USD' },
 });
 
-/** A typical Shopify order as the GraphQL Admin API returns it: the default mapping's test case. */
+const address = {
+  name: 'Dana Whitfield',
+  company: null,
+  address1: '350 Fifth Avenue',
+  address2: 'Suite 4100',
+  city: 'New York',
+  provinceCode: 'NY',
+  zip: '10118',
+  countryCodeV2: 'US',
+  phone: '+12125550199',
+};
+
+/**
+ * A typical order as the Shopify connector hands it over: the raw GraphQL Admin API node
+ * of its selection (`readOrdersUpdatedSince` → `rawOrders`), all line items merged into
+ * `lineItems.nodes`. Only real Admin API fields; the default mapping's test case.
+ * `discountedUnitPriceAfterAllDiscountsSet` is real but not fetched yet
+ * (`ORDER_FIELDS_NOT_YET_FETCHED`): it shows what the mapping does once it is.
+ */
 export const TYPICAL_SHOPIFY_ORDER = {
   id: 'gid://shopify/Order/5612345678901',
   legacyResourceId: '5612345678901',
@@ -13,67 +30,38 @@ export const TYPICAL_SHOPIFY_ORDER = {
   createdAt: '2026-11-02T09:14:03Z',
   processedAt: '2026-11-02T09:14:03Z',
   updatedAt: '2026-11-02T09:15:40Z',
+  cancelledAt: null,
+  closed: false,
+  test: false,
   email: 'dana.whitfield@example.com',
   phone: null,
   note: 'Please leave at the side door',
   poNumber: null,
   tags: ['wholesale-lead'],
-  test: false,
-  cancelledAt: null,
-  displayFinancialStatus: 'PAID',
-  currencyCode: 'USD',
   customAttributes: [{ key: 'gift', value: 'no' }],
-  subtotalPriceSet: money('108.00'),
-  totalDiscountsSet: money('12.00'),
-  totalShippingPriceSet: money('9.95'),
-  totalTaxSet: money('8.53'),
+  currencyCode: 'USD',
+  displayFinancialStatus: 'PAID',
+  displayFulfillmentStatus: 'UNFULFILLED',
   totalPriceSet: money('114.48'),
+  subtotalPriceSet: money('108.00'),
+  totalTaxSet: money('8.53'),
+  totalShippingPriceSet: money('9.95'),
+  totalDiscountsSet: money('12.00'),
   customer: {
     id: 'gid://shopify/Customer/7001234567890',
-    legacyResourceId: '7001234567890',
-    firstName: 'Dana',
-    lastName: 'Whitfield',
     displayName: 'Dana Whitfield',
     email: 'dana.whitfield@example.com',
-    phone: '+12125550199',
-  },
-  billingAddress: {
     firstName: 'Dana',
     lastName: 'Whitfield',
-    name: 'Dana Whitfield',
-    company: null,
-    address1: '350 Fifth Avenue',
-    address2: 'Suite 4100',
-    city: 'New York',
-    province: 'New York',
-    provinceCode: 'NY',
-    zip: '10118',
-    country: 'United States',
-    countryCodeV2: 'US',
     phone: '+12125550199',
   },
-  shippingAddress: {
-    firstName: 'Dana',
-    lastName: 'Whitfield',
-    name: 'Dana Whitfield',
-    company: null,
-    address1: '350 Fifth Avenue',
-    address2: 'Suite 4100',
-    city: 'New York',
-    province: 'New York',
-    provinceCode: 'NY',
-    zip: '10118',
-    country: 'United States',
-    countryCodeV2: 'US',
-    phone: '+12125550199',
-  },
+  shippingAddress: { ...address },
+  billingAddress: { ...address },
   shippingLines: {
     nodes: [
       {
         title: 'Standard Shipping',
         code: 'STANDARD',
-        source: 'shopify',
-        carrierIdentifier: null,
         originalPriceSet: money('9.95'),
       },
     ],
@@ -84,39 +72,23 @@ export const TYPICAL_SHOPIFY_ORDER = {
         id: 'gid://shopify/LineItem/13912345678901',
         sku: 'WB-1000-BLK',
         name: 'Insulated Water Bottle - Black / 750 ml',
-        title: 'Insulated Water Bottle',
-        variantTitle: 'Black / 750 ml',
         quantity: 3,
         currentQuantity: 3,
+        variant: { id: 'gid://shopify/ProductVariant/4412345678901' },
         originalUnitPriceSet: money('24.00'),
         discountedUnitPriceSet: money('24.00'),
         discountedUnitPriceAfterAllDiscountsSet: money('20.00'),
-        taxLines: [
-          { title: 'NY State Tax', rate: 0.08875, priceSet: money('5.33') },
-        ],
-        variant: {
-          id: 'gid://shopify/ProductVariant/4412345678901',
-          sku: 'WB-1000-BLK',
-        },
       },
       {
         id: 'gid://shopify/LineItem/13912345678902',
         sku: 'CB-220',
         name: 'Carry Bag',
-        title: 'Carry Bag',
-        variantTitle: null,
         quantity: 2,
         currentQuantity: 2,
+        variant: { id: 'gid://shopify/ProductVariant/4412345678902' },
         originalUnitPriceSet: money('18.00'),
         discountedUnitPriceSet: money('18.00'),
         discountedUnitPriceAfterAllDiscountsSet: money('18.00'),
-        taxLines: [
-          { title: 'NY State Tax', rate: 0.08875, priceSet: money('3.20') },
-        ],
-        variant: {
-          id: 'gid://shopify/ProductVariant/4412345678902',
-          sku: 'CB-220',
-        },
       },
     ],
   },

@@ -5,11 +5,10 @@ type Json = Record<string, unknown>;
 
 const money = (amount: string) => ({
   shopMoney: { amount, currencyCode: 'USD' },
-  presentmentMoney: { amount, currencyCode: 'USD' },
 });
 
 let nextLine = 100;
-/** A GraphQL line item with realistic MoneyBags. */
+/** A GraphQL line item as the connector selects it (typical-shopify-order.ts). */
 export function lineItem(
   sku: string | null,
   name: string,
@@ -23,13 +22,12 @@ export function lineItem(
     id: `gid://shopify/LineItem/1391234567${nextLine}`,
     sku,
     name,
-    title: name.split(' - ')[0],
     quantity,
     currentQuantity: quantity,
+    variant: null,
     originalUnitPriceSet: money(unit),
     discountedUnitPriceSet: money(unit),
     discountedUnitPriceAfterAllDiscountsSet: money(after),
-    taxLines: [],
     ...extra,
   };
 }
@@ -51,7 +49,7 @@ const address = (changes: Json): Json => ({
 export const SHOPIFY_ORDER_CORPUS: { name: string; order: Json }[] = [
   { name: 'typical two-line order', order: shopifyOrder({}) },
   {
-    name: 'five lines with a line discount and an order discount, taxes per line',
+    name: 'five lines with a line discount and an order discount',
     order: shopifyOrder({
       legacyResourceId: '5612345678902',
       name: '#1043',
@@ -78,11 +76,7 @@ export const SHOPIFY_ORDER_CORPUS: { name: string; order: Json }[] = [
             discountedUnitPriceSet: money('18.00'),
           }),
           lineItem('LID-07', 'Spare Lid', 6, '4.50', '4.05'),
-          lineItem('GIFT-BOX', 'Gift Box - Large', 1, '7.99', '7.19', {
-            taxLines: [
-              { title: 'NY State Tax', rate: 0.08875, priceSet: money('0.64') },
-            ],
-          }),
+          lineItem('GIFT-BOX', 'Gift Box - Large', 1, '7.99', '7.19'),
         ],
       },
     }),

@@ -1,10 +1,49 @@
+import {
+  ORDER_FIELDS_NOT_YET_FETCHED,
+  ORDER_FIELDS_READ_BY_DEFAULT_MAPPING,
+  ORDER_FIELDS_READ_BY_ORDER_FILTERS,
+} from '@ferry/contracts';
 import { Harness, startHarness } from '../../testing/emulator-harness';
 import {
   defaultPageSize,
+  OrdersPage,
   readOrdersUpdatedSince,
+  requestedOrderCost,
   updatedSinceQuery,
 } from './read-orders';
 import { ShopifyOrder } from './shopify-order';
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The objects that should hold the last segment of `path` (connections' `nodes` flattened). */
+function holdersOf(root: unknown, path: string): Record<string, unknown>[] {
+  let level: unknown[] = [root];
+  for (const segment of path.split('.').slice(0, -1)) {
+    level = level.flatMap((value) => {
+      const next = isRecord(value) ? value[segment] : undefined;
+      return Array.isArray(next) ? next : [next];
+    });
+  }
+  return level.filter(isRecord);
+}
+
+/** Paths whose last field is missing from some holder, or that no order reaches at all. */
+function missingPaths(raws: unknown[], paths: readonly string[]): string[] {
+  return paths.filter((path) => {
+    const field = path.split('.').pop() ?? '';
+    const holders = raws.flatMap((raw) => holdersOf(raw, path));
+    return holders.length === 0 || holders.some((h) => !(field in h));
+  });
+}
+
+/** Paths whose last field some order carries. */
+function presentPaths(raws: unknown[], paths: readonly string[]): string[] {
+  return paths.filter((path) => {
+    const field = path.split('.').pop() ?? '';
+    return raws.some((raw) => holdersOf(raw, path).some((h) => field in h));
+  });
+}
 
 describe('readOrdersUpdatedSince', () => {
   let h: Harness;
@@ -15,30 +54,104 @@ describe('readOrdersUpdatedSince', () => {
   afterAll(() => h.close());
 
   async function readAll(
-    iterator: AsyncGenerator<{
-      orders: ShopifyOrder[];
-      watermark: string | null;
-    }>,
+    iterator: AsyncGenerator<OrdersPage>,
     onPage?: (n: number) => void,
   ) {
     const versions: string[] = [];
     const orders: ShopifyOrder[] = [];
+    const pages: OrdersPage[] = [];
     let watermark: string | null = null;
     let n = 0;
     for await (const page of iterator) {
+      pages.push(page);
       for (const o of page.orders) versions.push(`${o.id}@${o.updatedAt}`);
       orders.push(...page.orders);
       watermark = page.watermark;
       await onPage?.(n++);
     }
-    return { versions, orders, watermark };
+    return { versions, orders, pages, watermark };
   }
 
   it('keeps the requested cost of a page under 1000 points', () => {
     expect(defaultPageSize(10)).toBe(11);
+    expect(2 + 11 * requestedOrderCost(10)).toBeLessThan(1000);
     expect(updatedSinceQuery('2026-01-01T00:10:00.000Z', 600_000)).toBe(
       "updated_at:>='2026-01-01T00:00:00Z'",
     );
+  });
+
+  it("is charged by Shopify's cost rules exactly what the page size was computed for", async () => {
+    const shop = await h.shop('read-cost', 'PLUS');
+    await h.emulator.generateOrders('read-cost', { count: 30, seed: 5 });
+    const requested: number[] = [];
+    const client = h.client(shop, {
+      fetch: async (input, init) => {
+        const response = await fetch(input, init);
+        if (String(init.body).includes('FerryOrders')) {
+          const body = (await response.clone().json()) as {
+            extensions?: { cost?: { requestedQueryCost?: number } };
+          };
+          requested.push(body.extensions?.cost?.requestedQueryCost ?? -1);
+        }
+        return response;
+      },
+    });
+    for await (const page of readOrdersUpdatedSince(client, { since: null }))
+      expect(page.orders.length).toBeGreaterThan(0);
+    expect(requested.length).toBe(3);
+    // The emulator prices the real selection: the formula must match it.
+    for (const cost of requested) {
+      expect(cost).toBe(2 + defaultPageSize(10) * requestedOrderCost(10));
+      expect(cost).toBeLessThan(1000);
+    }
+  });
+
+  it("hands out each order's raw GraphQL node, aligned with the normalized order", async () => {
+    const shop = await h.shop('read-raw', 'PLUS');
+    await h.emulator.generateOrders('read-raw', {
+      count: 60,
+      seed: 13,
+      spreadMs: 3_600_000,
+    });
+    const pages: OrdersPage[] = [];
+    for await (const page of readOrdersUpdatedSince(h.client(shop), {
+      since: null,
+    }))
+      pages.push(page);
+    expect(pages.length).toBeGreaterThan(1);
+    for (const page of pages) {
+      expect(page.rawOrders.length).toBe(page.orders.length);
+      page.orders.forEach((order, i) => {
+        const raw = page.rawOrders[i];
+        expect(raw?.id).toBe(order.id);
+        expect(raw?.updatedAt).toBe(order.updatedAt);
+        expect(raw?.totalPriceSet.shopMoney).toEqual(order.totalPrice);
+        expect(raw?.lineItems.nodes.map((l) => l.id)).toEqual(
+          order.lineItems.map((l) => l.id),
+        );
+        // Plain JSON: the ledger stores it as is.
+        expect(JSON.parse(JSON.stringify(raw))).toEqual(raw);
+      });
+    }
+  });
+
+  it('carries every field the default orders mapping and the order filters read', async () => {
+    const shop = await h.shop('read-fields', 'PLUS');
+    await h.emulator.generateOrders('read-fields', { count: 40, seed: 17 });
+    const raws: unknown[] = [];
+    for await (const page of readOrdersUpdatedSince(h.client(shop), {
+      since: null,
+    }))
+      raws.push(...page.rawOrders);
+    expect(raws.length).toBe(40);
+    const fetched = ORDER_FIELDS_READ_BY_DEFAULT_MAPPING.filter(
+      (path) => !ORDER_FIELDS_NOT_YET_FETCHED.includes(path),
+    );
+    expect(fetched.length).toBeGreaterThan(30);
+    expect(missingPaths(raws, fetched)).toEqual([]);
+    expect(missingPaths(raws, ORDER_FIELDS_READ_BY_ORDER_FILTERS)).toEqual([]);
+    // Once a field is fetched, take it off the "not yet fetched" list.
+    expect(presentPaths(raws, ORDER_FIELDS_NOT_YET_FETCHED)).toEqual([]);
   });
 
   it('reads 1,200 orders with ties on page boundaries and edits during the read: no miss, no duplicate', async () => {
@@ -134,13 +247,20 @@ describe('readOrdersUpdatedSince', () => {
         price: '1.00',
       })),
     });
-    const { orders } = await readAll(
+    const { orders, pages } = await readAll(
       readOrdersUpdatedSince(h.client(shop), {
         since: null,
         lineItemsPerOrder: 5,
       }),
     );
     expect(orders[0]?.lineItems.map((l) => l.sku)).toEqual(
+      Array.from({ length: 23 }, (_, i) => `P-${i}`),
+    );
+    const [page] = pages;
+    expect(page?.rawOrders[0]?.lineItems).toEqual({
+      nodes: expect.any(Array),
+    });
+    expect(page?.rawOrders[0]?.lineItems.nodes.map((l) => l.sku)).toEqual(
       Array.from({ length: 23 }, (_, i) => `P-${i}`),
     );
   });

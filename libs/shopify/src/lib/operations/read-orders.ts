@@ -1,10 +1,6 @@
 import { ShopifyGraphqlClient } from '../client/shopify-graphql-client';
-import {
-  ShopifyAddress,
-  ShopifyLineItem,
-  ShopifyMoney,
-  ShopifyOrder,
-} from './shopify-order';
+import { ShopifyLineItem, ShopifyOrder } from './shopify-order';
+import { ShopifyRawLineItem, ShopifyRawOrder } from './shopify-raw-order';
 
 export interface ReadOrdersOptions {
   /** updated_at watermark of the previous run (ISO); null reads everything visible. */
@@ -18,30 +14,41 @@ export interface ReadOrdersOptions {
 }
 
 export interface OrdersPage {
+  /** The orders in the connector's normalized shape. */
   orders: ShopifyOrder[];
+  /**
+   * The same orders as the Admin API's raw GraphQL nodes (all line items merged into
+   * `lineItems.nodes`), aligned by index with `orders`: what the mapping reads and the
+   * ledger stores.
+   */
+  rawOrders: ShopifyRawOrder[];
   /** Highest updatedAt seen so far in this read: the next run's `since`. */
   watermark: string | null;
 }
 
+// Scalars cost nothing: MoneyBags always carry the currency, so the raw node is a
+// complete MoneyV2. Every field the default mapping reads is selected
+// (ORDER_FIELDS_READ_BY_DEFAULT_MAPPING in @ferry/contracts, checked by the spec).
 const MONEY = 'shopMoney { amount currencyCode }';
 const ADDRESS =
   'name company address1 address2 city provinceCode zip countryCodeV2 phone';
 const LINE_ITEM = `id sku name quantity currentQuantity variant { id }
-  originalUnitPriceSet { shopMoney { amount } } discountedUnitPriceSet { shopMoney { amount } }`;
+  originalUnitPriceSet { ${MONEY} } discountedUnitPriceSet { ${MONEY} }`;
 
 const ORDERS_QUERY = `query FerryOrders($first: Int!, $after: String, $query: String, $lines: Int!) {
   orders(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {
     pageInfo { hasNextPage endCursor }
     nodes {
-      id legacyResourceId name createdAt updatedAt cancelledAt closed email phone note poNumber tags
+      id legacyResourceId name createdAt processedAt updatedAt cancelledAt closed test
+      email phone note poNumber tags
       customAttributes { key value }
       currencyCode displayFinancialStatus displayFulfillmentStatus
       totalPriceSet { ${MONEY} } subtotalPriceSet { ${MONEY} } totalTaxSet { ${MONEY} }
       totalShippingPriceSet { ${MONEY} } totalDiscountsSet { ${MONEY} }
-      customer { id email firstName lastName phone }
+      customer { id displayName email firstName lastName phone }
       shippingAddress { ${ADDRESS} }
       billingAddress { ${ADDRESS} }
-      shippingLines(first: 2) { nodes { title code originalPriceSet { shopMoney { amount } } } }
+      shippingLines(first: 2) { nodes { title code originalPriceSet { ${MONEY} } } }
       lineItems(first: $lines) { pageInfo { hasNextPage endCursor } nodes { ${LINE_ITEM} } }
     }
   }
@@ -51,58 +58,17 @@ const MORE_LINES_QUERY = `query FerryOrderLines($id: ID!, $after: String) {
   order(id: $id) { lineItems(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { ${LINE_ITEM} } } }
 }`;
 
-interface RawLineItem {
-  id: string;
-  sku: string | null;
-  name: string;
-  quantity: number;
-  currentQuantity: number;
-  variant: { id: string } | null;
-  originalUnitPriceSet: { shopMoney: { amount: string } };
-  discountedUnitPriceSet: { shopMoney: { amount: string } };
-}
-
 interface LineItemPage {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  nodes: RawLineItem[];
+  nodes: ShopifyRawLineItem[];
 }
 
-interface RawOrder {
-  id: string;
-  legacyResourceId: string;
-  name: string;
-  createdAt: string;
-  updatedAt: string;
-  cancelledAt: string | null;
-  closed: boolean;
-  email: string | null;
-  phone: string | null;
-  note: string | null;
-  poNumber: string | null;
-  tags: string[];
-  customAttributes: { key: string; value: string | null }[];
-  currencyCode: string;
-  displayFinancialStatus: string | null;
-  displayFulfillmentStatus: string;
-  totalPriceSet: { shopMoney: ShopifyMoney };
-  subtotalPriceSet: { shopMoney: ShopifyMoney } | null;
-  totalTaxSet: { shopMoney: ShopifyMoney } | null;
-  totalShippingPriceSet: { shopMoney: ShopifyMoney };
-  totalDiscountsSet: { shopMoney: ShopifyMoney } | null;
-  customer: ShopifyOrder['customer'];
-  shippingAddress: ShopifyAddress | null;
-  billingAddress: ShopifyAddress | null;
-  shippingLines: {
-    nodes: {
-      title: string;
-      code: string | null;
-      originalPriceSet: { shopMoney: { amount: string } };
-    }[];
-  };
+/** An order node as it comes off the wire: only its first page of line items. */
+type WireOrder = Omit<ShopifyRawOrder, 'lineItems'> & {
   lineItems: LineItemPage;
-}
+};
 
-function lineItem(raw: RawLineItem): ShopifyLineItem {
+function lineItem(raw: ShopifyRawLineItem): ShopifyLineItem {
   return {
     id: raw.id,
     sku: raw.sku,
@@ -115,7 +81,8 @@ function lineItem(raw: RawLineItem): ShopifyLineItem {
   };
 }
 
-function toOrder(raw: RawOrder, lines: RawLineItem[]): ShopifyOrder {
+function toOrder(raw: ShopifyRawOrder): ShopifyOrder {
+  const customer = raw.customer;
   return {
     id: raw.id,
     legacyResourceId: raw.legacyResourceId,
@@ -138,7 +105,13 @@ function toOrder(raw: RawOrder, lines: RawLineItem[]): ShopifyOrder {
     totalTax: raw.totalTaxSet?.shopMoney ?? null,
     totalShipping: raw.totalShippingPriceSet.shopMoney,
     totalDiscounts: raw.totalDiscountsSet?.shopMoney ?? null,
-    customer: raw.customer,
+    customer: customer && {
+      id: customer.id,
+      email: customer.email,
+      firstName: customer.firstName,
+      lastName: customer.lastName,
+      phone: customer.phone,
+    },
     shippingAddress: raw.shippingAddress,
     billingAddress: raw.billingAddress,
     shippingLines: raw.shippingLines.nodes.map((s) => ({
@@ -146,33 +119,43 @@ function toOrder(raw: RawOrder, lines: RawLineItem[]): ShopifyOrder {
       code: s.code,
       price: s.originalPriceSet.shopMoney.amount,
     })),
-    lineItems: lines.map(lineItem),
+    lineItems: raw.lineItems.nodes.map(lineItem),
   };
 }
 
-async function allLineItems(
+/** The wire node with the remaining line-item pages read and merged into `nodes`. */
+async function completeOrder(
   client: ShopifyGraphqlClient,
-  raw: RawOrder,
-): Promise<RawLineItem[]> {
-  const lines = [...raw.lineItems.nodes];
-  let page = raw.lineItems.pageInfo;
+  wire: WireOrder,
+): Promise<ShopifyRawOrder> {
+  const lines = [...wire.lineItems.nodes];
+  let page = wire.lineItems.pageInfo;
   while (page.hasNextPage) {
     const data = await client.request<{
       order: { lineItems: LineItemPage } | null;
-    }>(MORE_LINES_QUERY, { id: raw.id, after: page.endCursor });
+    }>(MORE_LINES_QUERY, { id: wire.id, after: page.endCursor });
     if (!data.order) break;
     lines.push(...data.order.lineItems.nodes);
     page = data.order.lineItems.pageInfo;
   }
-  return lines;
+  return { ...wire, lineItems: { nodes: lines } };
 }
 
 /**
- * Largest page whose requested cost stays under Shopify's 1000-point query limit:
- * an order costs about 25 points plus 6 per line item requested (object 1, MoneyBag 2).
+ * Requested cost of one order in ORDERS_QUERY: the node 1, customAttributes, customer
+ * and two addresses 1 each, five MoneyBags 2 each, shipping lines 2 + 2 × 3, line items
+ * 2 + 6 per line requested (node, variant, two MoneyBags). Scalars are free.
  */
+export function requestedOrderCost(lineItemsPerOrder: number): number {
+  return 25 + 6 * lineItemsPerOrder;
+}
+
+/** Largest page whose requested cost (2 for the connection) stays under Shopify's 1000-point query limit. */
 export function defaultPageSize(lineItemsPerOrder: number): number {
-  return Math.max(1, Math.floor((1000 - 2) / (25 + 6 * lineItemsPerOrder)));
+  return Math.max(
+    1,
+    Math.floor((1000 - 2) / requestedOrderCost(lineItemsPerOrder)),
+  );
 }
 
 /** Search syntax wants the date quoted. */
@@ -209,7 +192,7 @@ export async function* readOrdersUpdatedSince(
     const data: {
       orders: {
         pageInfo: { hasNextPage: boolean; endCursor: string | null };
-        nodes: RawOrder[];
+        nodes: WireOrder[];
       };
     } = await client.request(ORDERS_QUERY, {
       first: options.pageSize ?? defaultPageSize(lines),
@@ -218,14 +201,17 @@ export async function* readOrdersUpdatedSince(
       lines,
     });
     const orders: ShopifyOrder[] = [];
-    for (const raw of data.orders.nodes) {
-      const previous = yielded.get(raw.id);
-      if (previous !== undefined && previous >= raw.updatedAt) continue;
-      yielded.set(raw.id, raw.updatedAt);
-      orders.push(toOrder(raw, await allLineItems(client, raw)));
-      if (!watermark || raw.updatedAt > watermark) watermark = raw.updatedAt;
+    const rawOrders: ShopifyRawOrder[] = [];
+    for (const wire of data.orders.nodes) {
+      const previous = yielded.get(wire.id);
+      if (previous !== undefined && previous >= wire.updatedAt) continue;
+      yielded.set(wire.id, wire.updatedAt);
+      const raw = await completeOrder(client, wire);
+      rawOrders.push(raw);
+      orders.push(toOrder(raw));
+      if (!watermark || wire.updatedAt > watermark) watermark = wire.updatedAt;
     }
-    if (orders.length > 0) yield { orders, watermark };
+    if (orders.length > 0) yield { orders, rawOrders, watermark };
     if (!data.orders.pageInfo.hasNextPage) return;
     after = data.orders.pageInfo.endCursor;
   }

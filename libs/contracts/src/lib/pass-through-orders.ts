@@ -1,0 +1,76 @@
+/** Where a Shopify order is on its way to the ERP (the seed's "Pass Through Orders" view). */
+export const PASS_THROUGH_STATUSES = ['mapped', 'sent', 'imported', 'import_failed', 'failed', 'skipped'] as const;
+export type PassThroughStatus = (typeof PASS_THROUGH_STATUSES)[number];
+
+export interface PassThroughOrderSummary {
+  id: string;
+  shopifyOrderId: string;
+  shopifyOrderName: string;
+  shopifyCreatedAt: string;
+  shopifyUpdatedAt: string;
+  orderNumber: string | null;
+  status: PassThroughStatus;
+  skipReason: string | null;
+  erpSalesOrderNo: string | null;
+  erpError: string | null;
+  editedAfterImport: boolean;
+  /** The open error of this order, if any. */
+  openErrorId: string | null;
+  sentAt: string | null;
+  importedAt: string | null;
+  updatedAt: string;
+}
+
+export interface PassThroughOrderDetail extends PassThroughOrderSummary {
+  /** The Shopify order as read (Admin API GraphQL shape). */
+  sourcePayload: unknown;
+  /** The CIMcloud pass-through order Ferry made of it, if mapping succeeded. */
+  mappedPayload: unknown;
+  mappingVersion: { id: string; version: number } | null;
+  errors: RecordErrorSummary[];
+}
+
+export const ERROR_CATEGORIES = [
+  'mapping_error',
+  'validation_error',
+  'sku_not_matched',
+  'location_not_matched',
+  'cimcloud_rejected',
+  'erp_import_failed',
+  'shopify_user_error',
+  'rate_limited',
+  'auth_failed',
+  'upstream_unavailable',
+] as const;
+export type ErrorCategory = (typeof ERROR_CATEGORIES)[number];
+
+export const ERROR_STATES = ['open', 'retrying', 'resolved', 'skipped'] as const;
+export type ErrorState = (typeof ERROR_STATES)[number];
+
+/** An entry of the error queue (DESIGN §3.1). */
+export interface RecordErrorSummary {
+  id: string;
+  flow: 'orders' | 'shipments' | 'inventory';
+  recordKey: string;
+  category: ErrorCategory;
+  message: string;
+  field: string | null;
+  state: ErrorState;
+  attempts: number;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  nextRetryAt: string | null;
+}
+
+/** Retry or skip every open error matching a filter; `dryRun` only counts them. */
+export interface BulkErrorActionRequest {
+  flow?: 'orders' | 'shipments' | 'inventory';
+  category?: ErrorCategory;
+  dryRun?: boolean;
+}
+
+export interface BulkErrorActionResponse {
+  matched: number;
+  /** 0 on a dry run. */
+  changed: number;
+}
