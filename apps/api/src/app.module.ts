@@ -17,6 +17,9 @@ import { LocationLinksModule } from './modules/location-links/location-links.mod
 import { LookupTablesModule } from './modules/lookup-tables/lookup-tables.module';
 import { MappingsModule } from './modules/mappings/mappings.module';
 import { OnboardingModule } from './modules/onboarding/onboarding.module';
+import { OrdersFlowModule } from './modules/orders-flow/orders-flow.module';
+import { ErrorsModule } from './modules/errors/errors.module';
+import { PassThroughOrdersModule } from './modules/pass-through-orders/pass-through-orders.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
 import { OrderSettingsModule } from './modules/order-settings/order-settings.module';
 import { SkuReportModule } from './modules/sku-report/sku-report.module';
@@ -63,6 +66,9 @@ export class AppModule {
         OnboardingModule,
         MappingsModule,
         WebhooksModule,
+        OrdersFlowModule,
+        ErrorsModule,
+        PassThroughOrdersModule,
       ],
     };
   }

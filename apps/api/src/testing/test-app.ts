@@ -37,10 +37,13 @@ export interface TestApp {
 
 const hasher = new PasswordHasher();
 
-/** The real HTTP app on a free port, with its own database cloned from the migrated template. */
+/**
+ * The real HTTP app on a free port, with its own database cloned from the migrated template.
+ * Role `api` by default: tests start workers (SyncWorker.startConsuming) when they want them.
+ */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
-  const config = loadConfig({ LOG_LEVEL: process.env['FERRY_TEST_LOG_LEVEL'] ?? 'silent', FERRY_ADMIN_DIST: '/nonexistent', SCHEDULER_TICK_MS: '0', ...env });
+  const config = loadConfig({ LOG_LEVEL: process.env['FERRY_TEST_LOG_LEVEL'] ?? 'silent', FERRY_ADMIN_DIST: '/nonexistent', SCHEDULER_TICK_MS: '0', FERRY_ROLE: 'api', ...env });
   const app = await createHttpApp(config, db.appUrl, new MasterKeys(randomBytes(32), null));
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');

@@ -45,6 +45,16 @@ describe('every route: authentication and tenant isolation', () => {
     const keyB = await t.request<{ id: string }>('POST', '/api/v1/api-keys', { as: { session: sessionB, tenantId: tenantB }, body: { name: 'b', scopes: ['users:read'] } });
     const runB = await t.owner.query<{ id: string }>(`insert into sync_runs (tenant_id, flow, trigger, status) values ($1, 'orders', 'manual', 'succeeded') returning id`, [tenantB]);
     const tableB = await t.owner.query<{ id: string }>(`select id from lookup_tables where tenant_id = $1 and name = 'ship_via'`, [tenantB]);
+    const orderB = await t.owner.query<{ id: string }>(
+      `insert into pass_through_orders (tenant_id, shopify_order_id, shopify_order_name, shopify_created_at, shopify_updated_at, status, source_payload)
+       values ($1, 'gid://shopify/Order/1', '#1001', now(), now(), 'failed', '{}') returning id`,
+      [tenantB],
+    );
+    const errorB = await t.owner.query<{ id: string }>(
+      `insert into record_errors (tenant_id, flow, record_key, category, message, state) values ($1, 'orders', 'gid://shopify/Order/1', 'mapping_error', 'x', 'open') returning id`,
+      [tenantB],
+    );
+    Object.assign(idsOfTenantB, { orderId: orderB.rows[0].id, errorId: errorB.rows[0].id });
     Object.assign(idsOfTenantB, { userId: userB, apiKeyId: keyB.body.id, tenantId: tenantB, runId: runB.rows[0].id, tableId: tableB.rows[0].id });
   });
   afterAll(() => t.close());

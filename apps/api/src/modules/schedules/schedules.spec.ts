@@ -6,7 +6,7 @@ import { SyncWorker } from '../sync/sync-worker';
 import { ScheduleTick } from './schedule-tick';
 
 class RecordingRunner extends FlowRunner {
-  readonly flow = 'orders' as const;
+  readonly flow = 'inventory' as const;
   readonly calls: FlowRunRequest[] = [];
   /** The next run of this tenant fails. */
   failNextOf: string | null = null;
@@ -121,23 +121,23 @@ describe('schedules, the tick and the sync worker (real PostgreSQL + pg-boss)', 
     const runner = new RecordingRunner();
     t.app.get(FlowRunnerRegistry).register(runner);
     await t.app.get(SyncWorker).startConsuming();
-    // The job the tick queued earlier runs; wait until tenant A's orders queue is drained.
+    // The job the tick queued earlier runs; wait until tenant A's inventory queue is drained.
     const pendingOfA = async () =>
-      (await t.owner.query(`select 1 from pgboss.job where name = 'sync.orders' and singleton_key = $1 and state in ('created', 'retry', 'active')`, [tenantA])).rowCount;
+      (await t.owner.query(`select 1 from pgboss.job where name = 'sync.inventory' and singleton_key = $1 and state in ('created', 'retry', 'active')`, [tenantA])).rowCount;
     await waitFor(async () => ((await pendingOfA()) === 0 ? true : undefined));
-    const run = (await t.owner.query(`select * from sync_runs where tenant_id = $1 and flow = 'orders' and trigger = 'schedule'`, [tenantA])).rows[0];
+    const run = (await t.owner.query(`select * from sync_runs where tenant_id = $1 and flow = 'inventory' and trigger = 'schedule'`, [tenantA])).rows[0];
     expect(run).toMatchObject({ status: 'succeeded', counts: { read: 3, written: 3 }, cursor_before: 'a', cursor_after: 'b', attempt: 1 });
     expect(runner.calls.find((c) => c.tenantId === tenantA)).toMatchObject({ trigger: 'schedule', runId: run.id });
 
     runner.failNextOf = tenantA;
-    const manual = await t.request<RunNowResponse>('POST', '/api/v1/schedules/orders/run', { as: as() });
+    const manual = await t.request<RunNowResponse>('POST', '/api/v1/schedules/inventory/run', { as: as() });
     expect(manual.body).toEqual({ queued: true });
-    const failed = await waitFor(async () => (await t.owner.query(`select * from sync_runs where tenant_id = $1 and status = 'failed'`, [tenantA])).rows[0]);
+    const failed = await waitFor(async () => (await t.owner.query(`select * from sync_runs where tenant_id = $1 and flow = 'inventory' and status = 'failed'`, [tenantA])).rows[0]);
     expect(failed).toMatchObject({ trigger: 'manual', error: 'CIMcloud answered 503', attempt: 1 });
 
-    const runs = await t.request<{ items: Array<{ status: string; trigger: string }> }>('GET', '/api/v1/runs?flow=orders', { as: as() });
+    const runs = await t.request<{ items: Array<{ status: string; trigger: string }> }>('GET', '/api/v1/runs?flow=inventory', { as: as() });
     expect(runs.body.items.map((r) => r.status)).toEqual(expect.arrayContaining(['succeeded', 'failed']));
     const schedules = await t.request<ScheduleSummary[]>('GET', '/api/v1/schedules', { as: as() });
-    expect(schedules.body[0].lastRun?.status).toEqual(expect.any(String));
+    expect(schedules.body[2].lastRun?.status).toEqual(expect.any(String));
   }, 60000);
 });

@@ -1,18 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Flow } from '@ferry/contracts';
+import { ErrorCategory, Flow } from '@ferry/contracts';
 import { EntityManager } from 'typeorm';
 
-export type ErrorCategory =
-  | 'mapping_error'
-  | 'validation_error'
-  | 'sku_not_matched'
-  | 'location_not_matched'
-  | 'cimcloud_rejected'
-  | 'erp_import_failed'
-  | 'shopify_user_error'
-  | 'rate_limited'
-  | 'auth_failed'
-  | 'upstream_unavailable';
 
 /** Transient failures are retried on their own; permanent ones wait for a person. */
 const TRANSIENT: ReadonlySet<ErrorCategory> = new Set(['rate_limited', 'upstream_unavailable']);
@@ -45,6 +34,15 @@ export class ErrorQueue {
            then now() + make_interval(mins => least(60, power(2, record_errors.attempts)::int)) end`,
       [tenantId, flow, recordKey, error.category, error.message.slice(0, 4000), error.field ?? null, JSON.stringify(error.details ?? {}), transient ? 'retrying' : 'open', MAX_AUTOMATIC_ATTEMPTS],
     );
+  }
+
+  /** Records of a flow whose errors are due for a retry (asked by a person, or automatic). */
+  async dueForRetry(m: EntityManager, tenantId: string, flow: Flow, limit: number): Promise<string[]> {
+    const rows = (await m.query(
+      `select record_key from record_errors where tenant_id = $1 and flow = $2 and state = 'retrying' and next_retry_at <= now() order by next_retry_at limit $3`,
+      [tenantId, flow, limit],
+    )) as Array<{ record_key: string }>;
+    return rows.map((r) => r.record_key);
   }
 
   /** The record went through: its unsettled error (if any) is resolved. */

@@ -3,6 +3,7 @@ import { FerryConfig } from '../../core/config/ferry-config';
 import { JobQueue, QueuedJob } from '../../core/queue/job-queue';
 import { SYNC_QUEUES } from '../../core/queue/queue-definitions';
 import { FlowRunnerRegistry } from './flow-runner-registry';
+import { PermanentRunError } from './permanent-run-error';
 import { SyncJobPayload } from './flow-runner';
 import { SyncRunsService } from './sync-runs.service';
 
@@ -50,7 +51,8 @@ export class SyncWorker implements OnApplicationBootstrap {
       const message = error instanceof Error ? error.message : String(error);
       this.logger.warn({ tenantId, flow, runId, err: message }, 'Sync run failed');
       await this.runs.fail(tenantId, runId, message);
-      throw error;
+      // Retrying cannot help a run that waits for a person; anything else is retried with backoff.
+      if (!(error instanceof PermanentRunError)) throw error;
     }
   }
 }

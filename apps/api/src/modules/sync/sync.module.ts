@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
+import { CheckpointStore } from './checkpoint-store';
+import { ErrorQueue } from './error-queue';
 import { FlowRunnerRegistry } from './flow-runner-registry';
+import { MappingSandbox } from './mapping-sandbox';
 import { RunsController } from './runs.controller';
 import { SyncRunsService } from './sync-runs.service';
 import { SyncWorker } from './sync-worker';
 
 @Module({
   controllers: [RunsController],
-  providers: [FlowRunnerRegistry, SyncRunsService, SyncWorker],
-  exports: [FlowRunnerRegistry, SyncRunsService, SyncWorker],
+  providers: [FlowRunnerRegistry, SyncRunsService, SyncWorker, ErrorQueue, CheckpointStore, MappingSandbox],
+  exports: [FlowRunnerRegistry, SyncRunsService, SyncWorker, ErrorQueue, CheckpointStore, MappingSandbox],
 })
 export class SyncModule {}
