@@ -7,13 +7,15 @@ import nx from '@nx/eslint-plugin';
  * - scope:api     server code (the NestJS app and the connectors it wires)
  * - scope:admin   the Angular admin; it may only use shared libs
  * - scope:shared  code that runs in Node and the browser (contracts, mapping engine)
- * - scope:tools   emulators and dev tools; they import nothing of Ferry's
+ * - scope:tools   emulators and workspace checks; they import nothing of Ferry's
+ * - scope:dev     dev scripts (tools/demo): emulators and shared contracts, nothing else
  *
  * - type:app        deployable apps; nothing imports them
  * - type:connector  libs/shopify, libs/cimcloud: plain TS, no app code, no other connector
  * - type:engine     libs/mapping: depends on contracts only
  * - type:util       libs/contracts: depends on nothing of Ferry's
  * - type:emulator   tools/*-emulator: depends on nothing of Ferry's
+ * - type:dev-script tools/demo: emulators and contracts only
  */
 export const ferryDepConstraints = [
   { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'] },
@@ -25,6 +27,9 @@ export const ferryDepConstraints = [
   { sourceTag: 'type:engine', onlyDependOnLibsWithTags: ['type:util'] },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: [] },
   { sourceTag: 'type:emulator', onlyDependOnLibsWithTags: [] },
+  // Dev scripts (the `npm start` demo) start emulators and talk to Ferry over HTTP.
+  { sourceTag: 'scope:dev', onlyDependOnLibsWithTags: ['scope:tools', 'scope:shared'] },
+  { sourceTag: 'type:dev-script', onlyDependOnLibsWithTags: ['type:emulator', 'type:util'] },
 ];
 
 /** Tests of the API (and only tests) may also start the emulators in-process. */

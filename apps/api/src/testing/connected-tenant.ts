@@ -20,7 +20,7 @@ export interface ConnectedTenant {
 /** The API with both emulators running; base URL overrides allowed (they are local). */
 export async function startConnectedWorld(env: Record<string, string> = {}): Promise<ConnectedWorld> {
   const [shopify, cimcloud] = await Promise.all([startShopifyEmulator({ timeScale: 1000 }), startCimcloudEmulator({ rateLimits: null })]);
-  const t = await startTestApp({ FERRY_ALLOW_CONNECTOR_BASE_URLS: 'true', ...env });
+  const t = await startTestApp({ FERRY_ALLOW_CONNECTOR_BASE_URLS: 'true', ORDERS_IMPORT_CHECK_SECONDS: '0', ...env });
   return {
     t,
     shopify,

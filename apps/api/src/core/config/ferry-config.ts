@@ -132,6 +132,16 @@ export class FerryConfig {
   @IsBoolean({ message: 'must be true or false' })
   FERRY_ALLOW_CONNECTOR_BASE_URLS = false;
 
+  /**
+   * Least time between two reads of ERP import results per tenant. CIMcloud allows 100 calls
+   * per 15 minutes per authorization: sending orders must not starve behind status polls.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  ORDERS_IMPORT_CHECK_SECONDS = 60;
+
   /** How often a worker claims due schedules (ms); 0 turns the tick off in this process. */
   @Transform(toInt)
   @IsInt()

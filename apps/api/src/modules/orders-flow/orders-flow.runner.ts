@@ -4,6 +4,7 @@ import { CimcloudClient, CimcloudError, CimcloudRejectedError, PassthroughOrderP
 import { MappedRecord } from '@ferry/mapping';
 import { readOrdersUpdatedSince, ShopifyOrder } from '@ferry/shopify';
 import { EntityManager } from 'typeorm';
+import { FerryConfig } from '../../core/config/ferry-config';
 import { DbContextRunner } from '../../core/tenancy/db-context-runner';
 import { ConnectorClients } from '../connections/connector-clients';
 import { LookupTablesService } from '../lookup-tables/lookup-tables.service';
@@ -22,6 +23,8 @@ interface OrdersCursor {
   watermark: string;
 }
 
+/** Checkpoint key of the last read of ERP import results (they are polled at most every ORDERS_IMPORT_CHECK_SECONDS). */
+const IMPORT_CHECKS = 'orders.imports';
 /** Without a checkpoint, the first run reads the last day; older orders come through a backfill. */
 const FIRST_RUN_LOOKBACK_MS = 24 * 3600_000;
 /** Orders sent to CIMcloud per batch (the connector packs 10 per call). */
@@ -55,6 +58,7 @@ export class OrdersFlowRunner extends FlowRunner implements OnModuleInit {
     private readonly sandbox: MappingSandbox,
     private readonly checkpoints: CheckpointStore,
     private readonly errors: ErrorQueue,
+    private readonly config: FerryConfig,
   ) {
     super();
   }
@@ -204,6 +208,13 @@ export class OrdersFlowRunner extends FlowRunner implements OnModuleInit {
 
   /** ERP import results of the orders sent and not yet settled (DESIGN §2.1 step 6). */
   private async followImports(tenantId: string, client: CimcloudClient): Promise<void> {
+    const due = await this.db.run({ tenantId }, async (m) => {
+      const last = await this.checkpoints.read<{ checkedAt: string }>(m, tenantId, IMPORT_CHECKS);
+      if (last && Date.now() - Date.parse(last.checkedAt) < this.config.ORDERS_IMPORT_CHECK_SECONDS * 1000) return false;
+      await this.checkpoints.write(m, tenantId, IMPORT_CHECKS, { checkedAt: new Date().toISOString() });
+      return true;
+    });
+    if (!due) return;
     const sent = (await this.db.run({ tenantId }, (m) =>
       m.query(`select shopify_order_id, order_number from pass_through_orders where tenant_id = $1 and status = 'sent' order by sent_at limit 500`, [tenantId]),
     )) as Array<{ shopify_order_id: string; order_number: string }>;

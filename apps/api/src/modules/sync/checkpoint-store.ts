@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { Flow } from '@ferry/contracts';
 import { EntityManager } from 'typeorm';
 
 /**
@@ -8,16 +7,17 @@ import { EntityManager } from 'typeorm';
  */
 @Injectable()
 export class CheckpointStore {
-  async read<Cursor extends object>(m: EntityManager, tenantId: string, flow: Flow): Promise<Cursor | null> {
-    const rows = (await m.query('select cursor from checkpoints where tenant_id = $1 and flow = $2', [tenantId, flow])) as Array<{ cursor: Cursor }>;
+  /** `key` is the flow, or a flow-scoped name for a second cursor of it (e.g. `orders.imports`). */
+  async read<Cursor extends object>(m: EntityManager, tenantId: string, key: string): Promise<Cursor | null> {
+    const rows = (await m.query('select cursor from checkpoints where tenant_id = $1 and flow = $2', [tenantId, key])) as Array<{ cursor: Cursor }>;
     return rows[0]?.cursor ?? null;
   }
 
-  async write(m: EntityManager, tenantId: string, flow: Flow, cursor: object): Promise<void> {
+  async write(m: EntityManager, tenantId: string, key: string, cursor: object): Promise<void> {
     await m.query(
       `insert into checkpoints (tenant_id, flow, cursor, updated_at) values ($1, $2, $3::jsonb, now())
        on conflict (tenant_id, flow) do update set cursor = excluded.cursor, updated_at = now()`,
-      [tenantId, flow, JSON.stringify(cursor)],
+      [tenantId, key, JSON.stringify(cursor)],
     );
   }
 }
