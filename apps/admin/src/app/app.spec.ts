@@ -50,17 +50,39 @@ describe('App (routes and configuration of the real app)', () => {
     expect(harness.routeNativeElement?.querySelector('input[name=email]')).not.toBeNull();
   });
 
-  it('redirects / to /users inside the shell, loading the users of the first tenant', async () => {
+  it('redirects / to /home inside the shell, loading the onboarding checklist of the first tenant', async () => {
     const harness = await open('/', true);
-    expect(TestBed.inject(Router).url).toBe('/users');
-    const users = backend.expectOne((r) => r.url === '/api/v1/users');
-    expect(users.request.headers.get('x-ferry-tenant')).toBe('t-acme');
-    users.flush({ items: [], nextCursor: null });
+    expect(TestBed.inject(Router).url).toBe('/home');
+    const onboarding = backend.expectOne((r) => r.url === '/api/v1/onboarding');
+    expect(onboarding.request.headers.get('x-ferry-tenant')).toBe('t-acme');
+    onboarding.flush({ steps: [], complete: true });
     await harness.fixture.whenStable();
     const root = harness.fixture.nativeElement as HTMLElement;
     expect(root.querySelector('[data-testid=current-user]')?.textContent).toBe('ada@acme.test');
-    expect(root.querySelector('[data-testid=users-table]')).not.toBeNull();
+    expect(root.querySelector('[data-testid=onboarding-complete]')).not.toBeNull();
+    expect(document.title).toBe('Home · Ferry');
+  });
+
+  it('opens the users page at /users', async () => {
+    const harness = await open('/users', true);
+    const users = backend.expectOne((r) => r.url === '/api/v1/users');
+    users.flush({ items: [], nextCursor: null });
+    await harness.fixture.whenStable();
+    expect((harness.fixture.nativeElement as HTMLElement).querySelector('[data-testid=users-table]')).not.toBeNull();
     expect(document.title).toBe('Users · Ferry');
+  });
+
+  it.each([
+    ['/connections', 'Connections', '/api/v1/connections'],
+    ['/audit', 'Audit log', '/api/v1/audit-log'],
+    ['/lookup-tables', 'Lookup tables', '/api/v1/lookup-tables'],
+  ])('routes %s to its page (lazy), which loads from the API', async (url, heading, api) => {
+    const harness = await open(url, true);
+    const request = backend.expectOne((r) => r.url === api);
+    expect(request.request.headers.get('x-ferry-tenant')).toBe('t-acme');
+    await harness.fixture.whenStable();
+    expect((harness.fixture.nativeElement as HTMLElement).querySelector('h1')?.textContent).toBe(heading);
+    expect((harness.fixture.nativeElement as HTMLElement).querySelector('[data-testid=coming-soon]')).toBeNull();
   });
 
   it('sends people without a session from a deeper page to /login with the way back', async () => {
@@ -78,8 +100,8 @@ describe('App (routes and configuration of the real app)', () => {
 
   it('keeps non-operators out of /tenants', async () => {
     const harness = await open('/tenants', true);
-    expect(TestBed.inject(Router).url).toBe('/users');
-    backend.expectOne((r) => r.url === '/api/v1/users').flush({ items: [], nextCursor: null });
+    expect(TestBed.inject(Router).url).toBe('/home');
+    backend.expectOne((r) => r.url === '/api/v1/onboarding').flush({ steps: [], complete: false });
     await harness.fixture.whenStable();
   });
 });

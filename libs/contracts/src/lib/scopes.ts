@@ -24,11 +24,12 @@ export const SCOPES = [
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
-const readScopes = SCOPES.filter((s) => s.endsWith(':read'));
+const readScopes = SCOPES.filter((s) => s.endsWith(':read') && s !== 'audit:read');
 
 export const ROLE_SCOPES: Record<EffectiveRole, readonly Scope[]> = {
   platform_operator: SCOPES,
   tenant_admin: SCOPES,
+  // The audit log is for tenant admins (issue 6); viewers and pro-services read the rest.
   tenant_viewer: readScopes,
   pro_services: [...readScopes, 'mappings:write'],
 };

@@ -21,6 +21,7 @@ describe('route guards', () => {
     TestBed.configureTestingModule({
       providers: provideAdminTesting([
         { path: 'login', component: Page, canActivate: [guestGuard] },
+        { path: 'home', component: Page, canActivate: [authGuard] },
         { path: 'users', component: Page, canActivate: [authGuard] },
         { path: 'api-keys', component: Page, canActivate: [authGuard] },
         { path: 'tenants', component: Page, canActivate: [authGuard, operatorGuard] },
@@ -54,7 +55,7 @@ describe('route guards', () => {
   });
 
   it('authGuard leaves the way back out when it is just the start page', async () => {
-    expect(await navigate('/users', 'signed-out')).toBe('/login');
+    expect(await navigate('/home', 'signed-out')).toBe('/login');
   });
 
   it('authGuard lets signed-in people through', async () => {

@@ -1,5 +1,5 @@
 /** Where `/` leads, and where signing in ends when there is no page to return to. */
-export const START_PAGE = '/users';
+export const START_PAGE = '/home';
 
 /**
  * The `returnUrl` query parameter for the login page: the page someone asked for, left out

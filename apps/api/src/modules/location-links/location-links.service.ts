@@ -40,9 +40,9 @@ export class LocationLinksService {
       const warehouses = await this.warehouses(m, tenant.tenantId);
       const errors = request.links.flatMap((link, i) => {
         const found: Array<{ field: string; message: string }> = [];
-        if (!locations.some((l) => l.id === link.locationId)) found.push({ field: `links[${i}].locationId`, message: 'is not a location of the connected Shopify store' });
+        if (!locations.some((l) => l.id === link.locationId)) found.push({ field: `links.${i}.locationId`, message: 'is not a location of the connected Shopify store' });
         if (link.warehouseCode !== null && warehouses.length > 0 && !warehouses.some((w) => w.code === link.warehouseCode)) {
-          found.push({ field: `links[${i}].warehouseCode`, message: `is not an ERP warehouse (known: ${warehouses.map((w) => w.code).join(', ')})` });
+          found.push({ field: `links.${i}.warehouseCode`, message: `is not an ERP warehouse (known: ${warehouses.map((w) => w.code).join(', ')})` });
         }
         return found;
       });

@@ -61,8 +61,8 @@ describe('location ↔ warehouse links (HTTP, both emulators)', () => {
     });
     expect(refused.status).toBe(400);
     expect(refused.body.errors).toEqual([
-      { field: 'links[0].locationId', message: 'is not a location of the connected Shopify store' },
-      { field: 'links[1].warehouseCode', message: 'is not an ERP warehouse (known: 000, 001)' },
+      { field: 'links.0.locationId', message: 'is not a location of the connected Shopify store' },
+      { field: 'links.1.warehouseCode', message: 'is not an ERP warehouse (known: 000, 001)' },
     ]);
     const malformed = await world.t.request<ProblemDetails>('PUT', '/api/v1/location-links', { as: as(), body: { links: [{ locationId: popup, warehouseCode: 'TOOLONG' }] } });
     expect(malformed.body.errors?.[0].field).toBe('links.0.warehouseCode');

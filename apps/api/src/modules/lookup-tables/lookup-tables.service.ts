@@ -152,7 +152,7 @@ function assertUniqueKeys(rows: LookupRow[]): void {
   const errors = rows.flatMap((row, i) => {
     const first = seen.get(row.key);
     seen.set(row.key, first ?? i);
-    return first === undefined ? [] : [{ field: `rows[${i}].key`, message: `"${row.key}" repeats rows[${first}]` }];
+    return first === undefined ? [] : [{ field: `rows.${i}.key`, message: `"${row.key}" repeats row ${first + 1}` }];
   });
   if (errors.length) throw problems.validation(errors);
 }

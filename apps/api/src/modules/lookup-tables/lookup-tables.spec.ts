@@ -35,7 +35,7 @@ describe('lookup tables (HTTP, real PostgreSQL)', () => {
       as: as(),
       body: { name: 'ship_via', rows: [{ key: 'A', value: '1' }, { key: 'A', value: '2' }] },
     });
-    expect(dup.body.errors).toEqual([{ field: 'rows[1].key', message: '"A" repeats rows[0]' }]);
+    expect(dup.body.errors).toEqual([{ field: 'rows.1.key', message: '"A" repeats row 1' }]);
     const rename = await t.request<ProblemDetails>('PUT', `/api/v1/lookup-tables/${shipVia.id}`, { as: as(), body: { name: 'shipping', rows: [] } });
     expect(rename.body.errors?.[0].field).toBe('name');
   });

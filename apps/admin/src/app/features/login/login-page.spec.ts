@@ -18,7 +18,7 @@ describe('LoginPage', () => {
   beforeEach(async () => {
     TestBed.configureTestingModule({
       providers: provideAdminTesting([
-        { path: 'users', component: Blank },
+        { path: 'home', component: Blank },
         { path: 'api-keys', component: Blank },
       ]),
     });
@@ -58,14 +58,14 @@ describe('LoginPage', () => {
     expect(element.textContent).toContain('Enter a valid email address.');
   });
 
-  it('signs in and goes to the start page (/users)', async () => {
+  it('signs in and goes to the start page (/home)', async () => {
     await submit();
     const request = backend.expectOne('/api/v1/auth/login');
     expect(request.request.body).toEqual({ email: 'ada@acme.test', password: 'secret' });
     request.flush(meResponse());
     await fixture.whenStable();
     expect(TestBed.inject(Session).user()?.email).toBe('ada@acme.test');
-    expect(TestBed.inject(Router).url).toBe('/users');
+    expect(TestBed.inject(Router).url).toBe('/home');
   });
 
   it('returns to the page the guard came from', async () => {
@@ -81,7 +81,7 @@ describe('LoginPage', () => {
     await submit();
     backend.expectOne('/api/v1/auth/login').flush(meResponse());
     await fixture.whenStable();
-    expect(TestBed.inject(Router).url).toBe('/users');
+    expect(TestBed.inject(Router).url).toBe('/home');
   });
 
   it("shows the API's answer to wrong credentials (401) and clears the password", async () => {

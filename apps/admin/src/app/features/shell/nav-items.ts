@@ -1,3 +1,4 @@
+import { Scope } from '@ferry/contracts';
 import { FerryIcon } from '../../core/icons';
 
 export interface NavItem {
@@ -10,6 +11,8 @@ export interface NavItem {
   /** What the section will do, shown on its "coming soon" page. */
   summary: string;
   operatorOnly?: boolean;
+  /** Shown only when the role in the current tenant has this scope. */
+  scope?: Scope;
 }
 
 export interface NavSection {
@@ -20,22 +23,48 @@ export interface NavSection {
 /** The admin's sections, in navigation order (issue 2 item 7). */
 export const NAV_SECTIONS: readonly NavSection[] = [
   {
-    title: 'Integration',
+    title: 'Setup',
     items: [
+      {
+        path: 'home',
+        label: 'Home',
+        icon: 'home',
+        comingSoon: false,
+        summary: 'What is set up and what is missing before syncs can run.',
+      },
       {
         path: 'connections',
         label: 'Connections',
         icon: 'link',
-        comingSoon: true,
+        comingSoon: false,
         summary: 'Connect the Shopify store and CIMcloud, test the credentials and see their health.',
       },
       {
         path: 'defaults',
         label: 'Defaults',
         icon: 'tune',
-        comingSoon: true,
-        summary: 'Default order values applied to every order sent to CIMcloud.',
+        comingSoon: false,
+        summary: 'Default order values applied to every order sent to CIMcloud, and which orders to import.',
       },
+      {
+        path: 'locations',
+        label: 'Locations & SKUs',
+        icon: 'place',
+        comingSoon: false,
+        summary: 'Shopify locations linked to ERP warehouses, and how Shopify SKUs match the ERP item master.',
+      },
+      {
+        path: 'lookup-tables',
+        label: 'Lookup tables',
+        icon: 'table',
+        comingSoon: false,
+        summary: 'Cross-reference tables such as shipping method → ship-via, editable and importable as CSV.',
+      },
+    ],
+  },
+  {
+    title: 'Integration',
+    items: [
       {
         path: 'mappings',
         label: 'Mappings',
@@ -95,6 +124,14 @@ export const NAV_SECTIONS: readonly NavSection[] = [
         comingSoon: false,
         summary: 'All tenants of the platform.',
         operatorOnly: true,
+      },
+      {
+        path: 'audit',
+        label: 'Audit log',
+        icon: 'assignment',
+        comingSoon: false,
+        summary: 'Every change to connections, defaults, links and lookup tables: who, when, what.',
+        scope: 'audit:read',
       },
     ],
   },

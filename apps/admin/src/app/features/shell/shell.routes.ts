@@ -9,7 +9,42 @@ export const shellRoutes: Routes = [
     path: '',
     component: Shell,
     children: [
-      { path: '', pathMatch: 'full', redirectTo: 'users' },
+      { path: '', pathMatch: 'full', redirectTo: 'home' },
+      {
+        path: 'home',
+        title: 'Home · Ferry',
+        loadComponent: () => import('../home/home-page').then((m) => m.HomePage),
+      },
+      {
+        path: 'connections',
+        title: 'Connections · Ferry',
+        loadComponent: () => import('../connections/connections-page').then((m) => m.ConnectionsPage),
+      },
+      {
+        path: 'defaults',
+        title: 'Defaults · Ferry',
+        loadComponent: () => import('../defaults/defaults-page').then((m) => m.DefaultsPage),
+      },
+      {
+        path: 'locations',
+        title: 'Locations & SKUs · Ferry',
+        loadComponent: () => import('../locations/locations-page').then((m) => m.LocationsPage),
+      },
+      {
+        path: 'lookup-tables',
+        title: 'Lookup tables · Ferry',
+        loadComponent: () => import('../lookup-tables/lookup-tables-page').then((m) => m.LookupTablesPage),
+      },
+      {
+        path: 'lookup-tables/:tableId',
+        title: 'Lookup table · Ferry',
+        loadComponent: () => import('../lookup-tables/lookup-table-editor').then((m) => m.LookupTableEditor),
+      },
+      {
+        path: 'audit',
+        title: 'Audit log · Ferry',
+        loadComponent: () => import('../audit/audit-page').then((m) => m.AuditPage),
+      },
       {
         path: 'users',
         title: 'Users · Ferry',

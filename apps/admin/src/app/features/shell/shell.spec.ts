@@ -58,19 +58,39 @@ describe('Shell', () => {
     await setUp();
     const links = Array.from(element.querySelectorAll<HTMLAnchorElement>('a[data-testid^=nav-]'));
     expect(links.map((a) => a.dataset['testid'])).toEqual([
+      'nav-home',
       'nav-connections',
       'nav-defaults',
+      'nav-locations',
+      'nav-lookup-tables',
       'nav-mappings',
       'nav-schedules',
       'nav-orders',
       'nav-runs',
       'nav-users',
       'nav-api-keys',
+      'nav-audit',
     ]);
     expect(element.querySelector('[data-testid=nav-users]')?.getAttribute('href')).toBe('/users');
     expect(element.querySelector('[data-testid=nav-api-keys]')?.getAttribute('href')).toBe('/api-keys');
     expect(element.querySelector('[data-testid=nav-orders]')?.textContent).toContain('soon');
     expect(element.querySelector('[data-testid=nav-users]')?.textContent).not.toContain('soon');
+    for (const built of ['home', 'connections', 'defaults', 'locations', 'lookup-tables', 'audit']) {
+      expect(element.querySelector(`[data-testid=nav-${built}]`)?.textContent).not.toContain('soon');
+    }
+    expect(element.querySelector('[data-testid=nav-audit]')?.getAttribute('href')).toBe('/audit');
+  });
+
+  it('hides the audit log from roles without audit:read', async () => {
+    await setUp();
+    const tenant = TestBed.inject(TenantContext);
+    const spy = jest.spyOn(tenant, 'can').mockImplementation((scope) => scope !== 'audit:read');
+    // A new shell reads the role afresh.
+    fixture = TestBed.createComponent(Shell);
+    await fixture.whenStable();
+    expect(fixture.nativeElement.querySelector('[data-testid=nav-audit]')).toBeNull();
+    expect(fixture.nativeElement.querySelector('[data-testid=nav-home]')).not.toBeNull();
+    spy.mockRestore();
   });
 
   it('shows the Tenants page link to platform operators only', async () => {

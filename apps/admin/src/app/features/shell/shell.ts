@@ -59,7 +59,9 @@ export class Shell {
     const operator = this.user()?.isPlatformOperator ?? false;
     return NAV_SECTIONS.map((section) => ({
       ...section,
-      items: section.items.filter((item) => !item.operatorOnly || operator),
+      items: section.items.filter(
+        (item) => (!item.operatorOnly || operator) && (!item.scope || this.tenant.can(item.scope)),
+      ),
     })).filter((section) => section.items.length > 0);
   });
 
