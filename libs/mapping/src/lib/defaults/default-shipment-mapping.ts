@@ -4,7 +4,7 @@ import type { MappingDefinition } from '@ferry/contracts';
  * ERP shipment → Shopify fulfillmentCreate input (DESIGN §2.2). Input: a
  * `ShipmentMappingInput` (the shipment, the order, its fulfillment orders). Lines are
  * matched by SKU = item code and capped at what remains open; ship-via → carrier name
- * through the `carriers` table (else the ship-via itself). The engine re-reads the
+ * through the tenant's `carrier` table (else the ship-via itself). The engine re-reads the
  * fulfillment orders before any retry and caps again across fulfillment orders.
  */
 export const DEFAULT_SHIPMENT_MAPPING: MappingDefinition = {
@@ -14,7 +14,7 @@ export const DEFAULT_SHIPMENT_MAPPING: MappingDefinition = {
     { target: 'notifyCustomer', expression: '$defaults.notifyCustomer = true' },
     {
       target: 'trackingInfo.company',
-      expression: '$lookup("carriers", shipment.ship_via, shipment.ship_via)',
+      expression: '$lookup("carrier", shipment.ship_via, shipment.ship_via)',
     },
     { target: 'trackingInfo.number', expression: 'shipment.tracking_number' },
     {
@@ -34,7 +34,7 @@ export const DEFAULT_SHIPMENT_MAPPING: MappingDefinition = {
   ],
   lookupTables: [
     {
-      name: 'carriers',
+      name: 'carrier',
       description: 'ERP ship-via code → Shopify tracking company',
       ignoreCase: true,
       rows: [
