@@ -41,6 +41,11 @@ describe('row-level security (real PostgreSQL, application role)', () => {
         [tenant],
       );
       await t.owner.query(`insert into record_errors (tenant_id, flow, record_key, category, message, state) values ($1, 'orders', '1', 'mapping_error', 'x', 'open')`, [tenant]);
+      await t.owner.query(
+        `insert into shipment_pushes (tenant_id, shipment_key, order_number, invoice_no, package_no, status, source_payload) values ($1, 'i|p', 'SO1', 'I1', 'P1', 'pending', '{}')`,
+        [tenant],
+      );
+      await t.owner.query(`insert into inventory_pushes (tenant_id, item_code, warehouse_code, available, status) values ($1, 'WIDGET-100', '000', 5, 'pending')`, [tenant]);
       await t.owner.query(`insert into webhook_events (tenant_id, event_id, topic) values ($1, 'e1', 'orders/create')`, [tenant]);
       await t.owner.query(`insert into sync_runs (tenant_id, flow, trigger, status) values ($1, 'orders', 'manual', 'succeeded')`, [tenant]);
       await t.owner.query(`insert into tenant_data_keys (tenant_id, version, master_key_id, wrapped_key) values ($1, 1, 'test', '\\x00')`, [tenant]);

@@ -3,6 +3,7 @@ import { TenantDataKeys1764288000000 } from './1764288000000-tenant-data-keys';
 import { SchedulesAndRuns1764374400000 } from './1764374400000-schedules-and-runs';
 import { TenantSetup1764460800000 } from './1764460800000-tenant-setup';
 import { SyncLedgers1764547200000 } from './1764547200000-sync-ledgers';
+import { ShipmentAndInventoryLedgers1764633600000 } from './1764633600000-shipment-and-inventory-ledgers';
 
 /** Every migration, in order. New ones are appended here. */
-export const MIGRATIONS = [Foundation1764201600000, TenantDataKeys1764288000000, SchedulesAndRuns1764374400000, TenantSetup1764460800000, SyncLedgers1764547200000];
+export const MIGRATIONS = [Foundation1764201600000, TenantDataKeys1764288000000, SchedulesAndRuns1764374400000, TenantSetup1764460800000, SyncLedgers1764547200000, ShipmentAndInventoryLedgers1764633600000];
