@@ -20,6 +20,7 @@ import { OnboardingModule } from './modules/onboarding/onboarding.module';
 import { OrdersFlowModule } from './modules/orders-flow/orders-flow.module';
 import { ErrorsModule } from './modules/errors/errors.module';
 import { PassThroughOrdersModule } from './modules/pass-through-orders/pass-through-orders.module';
+import { ShipmentsFlowModule } from './modules/shipments-flow/shipments-flow.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
 import { OrderSettingsModule } from './modules/order-settings/order-settings.module';
 import { SkuReportModule } from './modules/sku-report/sku-report.module';
@@ -69,6 +70,7 @@ export class AppModule {
         OrdersFlowModule,
         ErrorsModule,
         PassThroughOrdersModule,
+        ShipmentsFlowModule,
       ],
     };
   }

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { LookupRow, MappingDefinition, OrderDefaults, OrderFilters, DEFAULT_ORDER_FILTERS } from '@ferry/contracts';
+import { DEFAULT_ORDER_FILTERS, OrderDefaults, OrderFilters } from '@ferry/contracts';
 import { CimcloudClient, CimcloudError, CimcloudRejectedError, PassthroughOrderPayload } from '@ferry/cimcloud';
 import { MappedRecord } from '@ferry/mapping';
 import { readOrdersUpdatedSince, ShopifyOrder } from '@ferry/shopify';
@@ -15,6 +15,7 @@ import { FlowRunner, FlowRunRequest, FlowRunResult } from '../sync/flow-runner';
 import { FlowRunnerRegistry } from '../sync/flow-runner-registry';
 import { MappingSandbox } from '../sync/mapping-sandbox';
 import { PermanentRunError } from '../sync/permanent-run-error';
+import { withTenantLookupTables } from '../sync/tenant-lookup-tables';
 import { FilterableOrder, skipReason } from './order-filter';
 import { LedgerEntry, writeLedgerEntry } from './orders-ledger';
 
@@ -262,15 +263,6 @@ export class OrdersFlowRunner extends FlowRunner implements OnModuleInit {
       message.slice(0, 2000),
     ]);
   }
-}
-
-/** The tenant's lookup tables (edited on the setup pages) replace same-named tables of the mapping file. */
-export function withTenantLookupTables(definition: MappingDefinition, tables: Array<{ name: string; rows: LookupRow[] }>): MappingDefinition {
-  const names = new Set(tables.map((t) => t.name));
-  return {
-    ...definition,
-    lookupTables: [...definition.lookupTables.filter((t) => !names.has(t.name)), ...tables.map((t) => ({ name: t.name, ignoreCase: true, rows: t.rows }))],
-  };
 }
 
 function ledgerEntry(order: ShopifyOrder, raw: unknown, reason: string | null, mapped: MappedRecord | null, mappingVersionId: string, runId: string): LedgerEntry {
