@@ -6,6 +6,7 @@ import {
   ConnectionTestResult,
   ShopifyConnectionSummary,
 } from '@ferry/contracts';
+import { registerWebhook } from '@ferry/shopify';
 import { recordAudit } from '../../core/audit/audit-log';
 import { FerryConfig } from '../../core/config/ferry-config';
 import { problems } from '../../core/http/problem';
@@ -18,6 +19,9 @@ import { ConnectorClients } from './connector-clients';
 import { CimcloudConnectionDto } from './dto/cimcloud-connection.dto';
 import { ShopifyConnectionDto } from './dto/shopify-connection.dto';
 import { secretHint } from './secret-hint';
+
+/** The Shopify topics that start an orders run at once. */
+const WEBHOOK_TOPICS = ['ORDERS_CREATE', 'ORDERS_UPDATED'];
 
 @Injectable()
 export class ConnectionsService {
@@ -73,7 +77,8 @@ export class ConnectionsService {
         details: { shopDomain: config.shopDomain, authMode: config.authMode, changedSecrets: changedSecretNames(body, ['accessToken', 'clientSecret', 'webhookSecret']) },
       });
     });
-    await this.test(tenant, 'shopify');
+    const result = await this.test(tenant, 'shopify');
+    if (result.ok) await this.registerWebhooks(tenant, result);
     return (await this.list(tenant)).shopify as ShopifyConnectionSummary;
   }
 
@@ -118,6 +123,30 @@ export class ConnectionsService {
     }
     await this.db.forTenant(tenant, (m) => this.store.recordTest(m, tenant.tenantId, kind, result));
     return result;
+  }
+
+  /**
+   * Subscribes the shop's order webhooks to this tenant's webhook URL, so new orders arrive
+   * within seconds (polling stays the safety net). Needs FERRY_PUBLIC_URL: Shopify must
+   * reach Ferry. The outcome is added to the test result people see.
+   */
+  private async registerWebhooks(tenant: TenantContext, result: ConnectionTestResult): Promise<void> {
+    const base = this.config.FERRY_PUBLIC_URL;
+    const connection = await this.clients.shopify(tenant.tenantId);
+    if (!connection) return;
+    let note: string;
+    if (!base) {
+      note = 'Order webhooks are not registered (FERRY_PUBLIC_URL is not set): orders arrive with the schedule.';
+    } else {
+      const uri = `${base.replace(/\/$/, '')}/api/v1/webhooks/shopify/${tenant.tenantId}`;
+      try {
+        for (const topic of WEBHOOK_TOPICS) await registerWebhook(connection.client, topic, uri);
+        note = 'Order webhooks registered: new orders arrive within seconds.';
+      } catch (error) {
+        note = `Order webhooks could not be registered (${error instanceof Error ? error.message : String(error)}): orders arrive with the schedule.`;
+      }
+    }
+    await this.db.forTenant(tenant, (m) => this.store.recordTest(m, tenant.tenantId, 'shopify', { ...result, message: `${result.message} ${note}` }));
   }
 
   async remove(tenant: TenantContext, kind: ConnectionKind): Promise<void> {

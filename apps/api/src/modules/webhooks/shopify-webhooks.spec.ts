@@ -7,7 +7,7 @@ describe('Shopify webhooks (HTTP, real PostgreSQL + pg-boss)', () => {
   const secret = 'whsec-acme-0123456789';
 
   beforeAll(async () => {
-    world = await startConnectedWorld();
+    world = await startConnectedWorld({ FERRY_PUBLIC_URL: 'https://ferry.example' });
     acme = await connectTenant(world, 'Acme');
     await world.t.request('PUT', '/api/v1/connections/shopify', {
       as: { session: acme.session, tenantId: acme.tenantId },
@@ -63,5 +63,23 @@ describe('Shopify webhooks (HTTP, real PostgreSQL + pg-boss)', () => {
     const body = JSON.stringify({ id: 3001 });
     expect((await deliver(body, { 'x-shopify-hmac-sha256': signWebhookBody(body, secret), 'x-shopify-event-id': 'evt-old' })).status).toBe(200);
     expect((await deliver(body, { 'x-shopify-hmac-sha256': signWebhookBody(body, 'whsec-acme-rotated-99'), 'x-shopify-event-id': 'evt-new' })).status).toBe(200);
+  });
+
+  it('registered the order webhooks at the shop when the connection was saved', async () => {
+    const response = await fetch(acme.shop.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-shopify-access-token': acme.shop.app.accessToken ?? '' },
+      body: JSON.stringify({ query: '{ webhookSubscriptions(first: 10) { nodes { topic uri } } }' }),
+    });
+    const body = (await response.json()) as { data: { webhookSubscriptions: { nodes: Array<{ topic: string; uri: string }> } } };
+    const uri = `https://ferry.example/api/v1/webhooks/shopify/${acme.tenantId}`;
+    expect(body.data.webhookSubscriptions.nodes).toEqual(
+      expect.arrayContaining([
+        { topic: 'ORDERS_CREATE', uri },
+        { topic: 'ORDERS_UPDATED', uri },
+      ]),
+    );
+    const test = await world.t.owner.query(`select last_test from connections where tenant_id = $1 and kind = 'shopify'`, [acme.tenantId]);
+    expect(test.rows[0].last_test.message).toContain('Order webhooks registered');
   });
 });
