@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     FERRY_ADMIN_EMAIL: credentials.email,
     FERRY_ADMIN_PASSWORD: credentials.password,
     FERRY_ALLOW_CONNECTOR_BASE_URLS: 'true',
+    FERRY_PUBLIC_URL: url,
   });
   let stopGenerator = (): void => undefined;
   const shutdown = async (code: number) => {

@@ -9,7 +9,8 @@ export const DEMO_SITE = 'demo';
 /**
  * Sets the "Demo Store" tenant up the way a tenant admin would, through Ferry's own API:
  * both connections (to this run's emulators), default order values, ship-via lookups,
- * a location link, a 1-minute orders schedule, and Shopify webhooks pointing at Ferry.
+ * a location link and 1-minute schedules. Saving the Shopify connection makes Ferry
+ * register its order webhooks at the shop (FERRY_PUBLIC_URL is set by the demo).
  */
 export async function seedDemoTenant(ferry: FerryClient, shopify: RunningShopifyEmulator, cimcloud: RunningCimcloudEmulator, shop: ShopInfo): Promise<string> {
   const me = await ferry.call<MeResponse>('GET', '/auth/me');
@@ -64,22 +65,6 @@ export async function seedDemoTenant(ferry: FerryClient, shopify: RunningShopify
   });
   const links = await ferry.call<LocationLinksResponse>('GET', '/location-links');
   await ferry.call('PUT', '/location-links', { links: links.links.map((l) => ({ locationId: l.locationId, warehouseCode: l.warehouseCode ?? '000' })) });
-  await ferry.call('PATCH', '/schedules/orders', { intervalMinutes: 1 });
-  await subscribeWebhooks(shop, ferry.baseUrl, tenant.tenantId);
+  for (const flow of ['orders', 'shipments', 'inventory']) await ferry.call('PATCH', `/schedules/${flow}`, { intervalMinutes: 1 });
   return tenant.tenantId;
-}
-
-/** What Ferry does when a Shopify connection is saved: subscribe to order webhooks. */
-async function subscribeWebhooks(shop: ShopInfo, ferryUrl: string, tenantId: string): Promise<void> {
-  for (const topic of ['ORDERS_CREATE', 'ORDERS_UPDATED']) {
-    const response = await fetch(shop.graphqlUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-shopify-access-token': shop.app.accessToken ?? '' },
-      body: JSON.stringify({
-        query: `mutation($topic: WebhookSubscriptionTopic!, $uri: String!) { webhookSubscriptionCreate(topic: $topic, webhookSubscription: { uri: $uri, format: JSON }) { userErrors { message } } }`,
-        variables: { topic, uri: `${ferryUrl}/api/v1/webhooks/shopify/${tenantId}` },
-      }),
-    });
-    if (!response.ok) throw new Error(`Subscribing to ${topic} failed: ${response.status}`);
-  }
 }
