@@ -21,6 +21,7 @@ import { OrdersFlowModule } from './modules/orders-flow/orders-flow.module';
 import { ErrorsModule } from './modules/errors/errors.module';
 import { PassThroughOrdersModule } from './modules/pass-through-orders/pass-through-orders.module';
 import { ShipmentsFlowModule } from './modules/shipments-flow/shipments-flow.module';
+import { InventoryFlowModule } from './modules/inventory-flow/inventory-flow.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
 import { OrderSettingsModule } from './modules/order-settings/order-settings.module';
 import { SkuReportModule } from './modules/sku-report/sku-report.module';
@@ -71,6 +72,7 @@ export class AppModule {
         ErrorsModule,
         PassThroughOrdersModule,
         ShipmentsFlowModule,
+        InventoryFlowModule,
       ],
     };
   }

@@ -20,3 +20,4 @@ export * from './lib/order-defaults-validation';
 export * from './lib/mapping-versions';
 export * from './lib/shopify-order-fields';
 export * from './lib/pass-through-orders';
+export * from './lib/inventory-pushes';

@@ -56,6 +56,11 @@ export type {
   AvailableQuantity,
   SetQuantitiesResult,
 } from './lib/operations/inventory';
+export {
+  readAvailableQuantities,
+  inventoryLevelKey,
+} from './lib/operations/inventory-levels';
+export type { InventoryLevelKey } from './lib/operations/inventory-levels';
 export { listVariants } from './lib/operations/list-variants';
 export type { VariantSku } from './lib/operations/list-variants';
 export { registerWebhook } from './lib/webhooks/webhook-registration';
