@@ -14,6 +14,13 @@ export interface RunCounts {
   failed?: number;
 }
 
+/** How far a long run (a backfill) is: records read so far and the share of its period covered. */
+export interface RunProgress {
+  done: number;
+  /** 0–1, from the time span read so far; null when unknown. */
+  fraction: number | null;
+}
+
 export interface RunSummary {
   id: string;
   flow: Flow;
@@ -26,6 +33,7 @@ export interface RunSummary {
   durationMs: number | null;
   counts: RunCounts;
   error: string | null;
+  progress: RunProgress | null;
 }
 
 export interface ScheduleSummary {
@@ -45,6 +53,11 @@ export interface UpdateScheduleRequest {
   intervalMinutes?: number;
   cron?: string;
   paused?: boolean;
+}
+
+/** Read every order updated since `since` again (up to Shopify's 60 days without read_all_orders). */
+export interface BackfillRequest {
+  since: string;
 }
 
 export interface RunNowResponse {

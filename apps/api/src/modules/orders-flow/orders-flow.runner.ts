@@ -122,7 +122,9 @@ export class OrdersFlowRunner extends FlowRunner implements OnModuleInit {
         if (page.watermark && (!watermark || page.watermark > watermark)) watermark = page.watermark;
         if (watermark) await this.checkpoints.write(m, tenantId, 'orders', { watermark } satisfies OrdersCursor);
       });
+      if (request.trigger === 'backfill' && request.reportProgress) await request.reportProgress({ done: counts.read, fraction: spanCovered(since, page.watermark) });
     }
+    if (request.trigger === 'backfill' && request.reportProgress) await request.reportProgress({ done: counts.read, fraction: 1 });
 
     counts.written += await this.sendPending(tenantId, cimcloud.client, counts);
     await this.followImports(tenantId, cimcloud.client);
@@ -263,6 +265,14 @@ export class OrdersFlowRunner extends FlowRunner implements OnModuleInit {
       message.slice(0, 2000),
     ]);
   }
+}
+
+/** Share of the period from `since` to now that a read up to `watermark` has covered. */
+function spanCovered(since: string, watermark: string | null): number | null {
+  if (!watermark) return null;
+  const start = Date.parse(since);
+  const span = Date.now() - start;
+  return span > 0 ? Math.min(1, Math.max(0, (Date.parse(watermark) - start) / span)) : null;
 }
 
 function ledgerEntry(order: ShopifyOrder, raw: unknown, reason: string | null, mapped: MappedRecord | null, mappingVersionId: string, runId: string): LedgerEntry {

@@ -5,6 +5,7 @@ import { RequireScope } from '../../core/auth/access-rule';
 import { CurrentTenant } from '../../core/auth/current-tenant.decorator';
 import { problems } from '../../core/http/problem';
 import { TenantContext } from '../../core/tenancy/tenant-context';
+import { BackfillDto } from './dto/backfill.dto';
 import { UpdateScheduleDto } from './dto/update-schedule.dto';
 import { SchedulesService } from './schedules.service';
 
@@ -30,6 +31,14 @@ export class SchedulesController {
   @ApiOperation({ summary: 'Change the interval or cron of a flow, or pause/resume it' })
   update(@CurrentTenant() tenant: TenantContext, @Param('flow') flow: string, @Body() body: UpdateScheduleDto): Promise<ScheduleSummary> {
     return this.schedules.update(tenant, flowParam(flow), body);
+  }
+
+  @Post(':flow/backfill')
+  @RequireScope('schedules:write')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Backfill: read every order updated since a date again (progress in the run)' })
+  backfill(@CurrentTenant() tenant: TenantContext, @Param('flow') flow: string, @Body() body: BackfillDto): Promise<RunNowResponse> {
+    return this.schedules.backfill(tenant, flowParam(flow), body.since);
   }
 
   @Post(':flow/run')

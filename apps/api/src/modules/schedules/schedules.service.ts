@@ -78,6 +78,22 @@ export class SchedulesService {
     });
   }
 
+  /** Reads every order updated since `since` again, as one queued orders run with progress. */
+  async backfill(tenant: TenantContext, flow: Flow, since: string): Promise<RunNowResponse> {
+    if (flow !== 'orders') throw problems.badRequest('a backfill is available for the orders flow (shipments and inventory reconcile on their own)', 'flow');
+    const start = Date.parse(since);
+    if (start >= Date.now()) throw problems.validation([{ field: 'since', message: 'must be in the past' }]);
+    return this.db.forTenant(tenant, async (m) => {
+      await this.lock(m, tenant.tenantId, flow);
+      const payload: SyncJobPayload = { tenantId: tenant.tenantId, flow, trigger: 'backfill', since: new Date(start).toISOString() };
+      const jobId = await this.queue.enqueue(SYNC_QUEUES[flow], payload, { singletonKey: tenant.tenantId }, m);
+      // One waiting run per tenant × flow: a backfill cannot queue behind another waiting run.
+      if (!jobId) throw problems.conflict('A run of this flow is already waiting to start; start the backfill when it has begun.');
+      await recordAudit(m, tenant, { action: 'schedule.backfill', targetType: 'schedule', targetId: flow, details: { since: payload.since } });
+      return { queued: true };
+    });
+  }
+
   private async lock(m: EntityManager, tenantId: string, flow: Flow): Promise<ScheduleRow> {
     const rows = (await m.query('select * from schedules where tenant_id = $1 and flow = $2 for update', [tenantId, flow])) as ScheduleRow[];
     if (!rows[0]) throw problems.notFound('Schedule');
@@ -86,7 +102,7 @@ export class SchedulesService {
 
   private async toSummary(m: EntityManager, tenantId: string, row: ScheduleRow): Promise<ScheduleSummary> {
     const runs = await m.query(
-      `select id, flow, trigger, status, attempt, scheduled_for, started_at, finished_at, counts, error
+      `select id, flow, trigger, status, attempt, scheduled_for, started_at, finished_at, counts, error, progress
          from sync_runs where tenant_id = $1 and flow = $2 order by started_at desc limit 1`,
       [tenantId, row.flow],
     );

@@ -119,7 +119,7 @@ describe('schedules, the tick and the sync worker (real PostgreSQL + pg-boss)', 
 
   it('runs queued jobs through the flow runner and records each run, failures included', async () => {
     const runner = new RecordingRunner();
-    t.app.get(FlowRunnerRegistry).register(runner);
+    t.app.get(FlowRunnerRegistry).replace(runner);
     await t.app.get(SyncWorker).startConsuming();
     // The job the tick queued earlier runs; wait until tenant A's inventory queue is drained.
     const pendingOfA = async () =>

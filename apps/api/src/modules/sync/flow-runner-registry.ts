@@ -16,6 +16,11 @@ export class FlowRunnerRegistry {
     this.runners.set(runner.flow, runner);
   }
 
+  /** Puts another runner in a flow's place (tests and benchmarks measure the machinery without the real flow). */
+  replace(runner: FlowRunner): void {
+    this.runners.set(runner.flow, runner);
+  }
+
   get(flow: Flow): FlowRunner | undefined {
     return this.runners.get(flow);
   }

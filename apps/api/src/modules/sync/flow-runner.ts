@@ -1,4 +1,4 @@
-import { Flow, RunCounts, RunTrigger } from '@ferry/contracts';
+import { Flow, RunCounts, RunProgress, RunTrigger } from '@ferry/contracts';
 
 export interface FlowRunRequest {
   tenantId: string;
@@ -6,6 +6,8 @@ export interface FlowRunRequest {
   trigger: RunTrigger;
   /** For backfills: where to start reading. */
   since?: string;
+  /** Long runs report how far they are (shown while they run). */
+  reportProgress?: (progress: RunProgress) => Promise<void>;
 }
 
 export interface FlowRunResult {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Flow, Page, RunSummary, RunTrigger } from '@ferry/contracts';
+import { Flow, Page, RunProgress, RunSummary, RunTrigger } from '@ferry/contracts';
 import { cursorAtSql, PageQueryDto, readPage } from '../../core/http/cursor-page';
 import { problems } from '../../core/http/problem';
 import { DbContextRunner } from '../../core/tenancy/db-context-runner';
@@ -17,10 +17,11 @@ interface RunRow {
   finished_at: Date | null;
   counts: RunSummary['counts'];
   error: string | null;
+  progress: RunSummary['progress'];
   cursorAt: string;
 }
 
-const RUN_COLUMNS = `id, flow, trigger, status, attempt, scheduled_for, started_at, finished_at, counts, error, ${cursorAtSql('started_at')} as "cursorAt"`;
+const RUN_COLUMNS = `id, flow, trigger, status, attempt, scheduled_for, started_at, finished_at, counts, error, progress, ${cursorAtSql('started_at')} as "cursorAt"`;
 
 /** The `sync_runs` record of every run: started, then finished with counts or an error. */
 @Injectable()
@@ -43,6 +44,12 @@ export class SyncRunsService {
         `update sync_runs set status = 'succeeded', finished_at = now(), counts = $3::jsonb, cursor_before = $4, cursor_after = $5 where tenant_id = $1 and id = $2`,
         [tenantId, runId, JSON.stringify(result.counts), result.cursorBefore ?? null, result.cursorAfter ?? null],
       ),
+    );
+  }
+
+  async progress(tenantId: string, runId: string, progress: RunProgress): Promise<void> {
+    await this.db.run({ tenantId }, (m) =>
+      m.query(`update sync_runs set progress = $3::jsonb where tenant_id = $1 and id = $2`, [tenantId, runId, JSON.stringify(progress)]),
     );
   }
 
@@ -91,5 +98,6 @@ export function toRunSummary(row: Omit<RunRow, 'cursorAt'>): RunSummary {
     durationMs: row.finished_at ? row.finished_at.getTime() - row.started_at.getTime() : null,
     counts: row.counts,
     error: row.error,
+    progress: row.progress ?? null,
   };
 }

@@ -45,7 +45,7 @@ export class SyncWorker implements OnApplicationBootstrap {
     if (!runner) throw new Error(`No runner for the ${flow} flow in this process.`);
     const runId = await this.runs.start(tenantId, flow, trigger, job.id, job.retryCount + 1, scheduledFor ?? null);
     try {
-      const result = await runner.run({ tenantId, runId, trigger, since });
+      const result = await runner.run({ tenantId, runId, trigger, since, reportProgress: (progress) => this.runs.progress(tenantId, runId, progress) });
       await this.runs.succeed(tenantId, runId, result);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
