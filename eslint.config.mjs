@@ -32,7 +32,7 @@ export const ferryDepConstraints = [
   { sourceTag: 'type:dev-script', onlyDependOnLibsWithTags: ['type:emulator', 'type:util'] },
 ];
 
-/** Tests of the API (and only tests) may also start the emulators in-process. */
+/** Tests and benchmarks of the API (and only those) may also start the emulators in-process. */
 const testDepConstraints = ferryDepConstraints.map((c) =>
   c.sourceTag === 'scope:api' || c.sourceTag === 'type:app'
     ? { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'scope:tools', 'type:emulator'] }
@@ -107,7 +107,7 @@ export default [
     },
   },
   {
-    files: ['**/*.spec.ts', '**/test/**/*.ts', '**/testing/**/*.ts'],
+    files: ['**/*.spec.ts', '**/test/**/*.ts', '**/testing/**/*.ts', '**/bench/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': boundaries(testDepConstraints),
     },

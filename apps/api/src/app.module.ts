@@ -26,6 +26,7 @@ import { WebhooksModule } from './modules/webhooks/webhooks.module';
 import { OrderSettingsModule } from './modules/order-settings/order-settings.module';
 import { SkuReportModule } from './modules/sku-report/sku-report.module';
 import { HealthModule } from './modules/health/health.module';
+import { MetricsModule } from './modules/metrics/metrics.module';
 import { SchedulesModule } from './modules/schedules/schedules.module';
 import { SyncModule } from './modules/sync/sync.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
@@ -52,6 +53,7 @@ export class AppModule {
         QueueModule.forUrl(appDatabaseUrl, config.FERRY_ROLE !== 'api'),
         AuthCoreModule,
         HealthModule,
+        MetricsModule,
         AuthModule,
         TenantsModule,
         UsersModule,

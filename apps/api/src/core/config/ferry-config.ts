@@ -142,6 +142,12 @@ export class FerryConfig {
   @Max(3600)
   ORDERS_IMPORT_CHECK_SECONDS = 60;
 
+  /** Bearer token Prometheus sends to /api/v1/metrics; without it the endpoint answers 401. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
   /** How often a worker claims due schedules (ms); 0 turns the tick off in this process. */
   @Transform(toInt)
   @IsInt()
@@ -172,6 +178,7 @@ const OPTIONAL_KEYS = [
   'FERRY_PUBLIC_URL',
   'FERRY_MASTER_KEY',
   'FERRY_MASTER_KEY_PREVIOUS',
+  'METRICS_TOKEN',
 ];
 
 export class InvalidConfigError extends Error {
@@ -211,7 +218,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): FerryConfig {
   return config;
 }
 
-const SECRET_KEYS = new Set(['DATABASE_URL', 'DATABASE_APP_URL', 'FERRY_ADMIN_PASSWORD', 'FERRY_MASTER_KEY', 'FERRY_MASTER_KEY_PREVIOUS']);
+const SECRET_KEYS = new Set(['DATABASE_URL', 'DATABASE_APP_URL', 'FERRY_ADMIN_PASSWORD', 'FERRY_MASTER_KEY', 'FERRY_MASTER_KEY_PREVIOUS', 'METRICS_TOKEN']);
 
 function describe(error: ValidationError, raw: Record<string, string>): string[] {
   const shown = SECRET_KEYS.has(error.property) ? '' : ` (got "${raw[error.property] ?? ''}")`;

@@ -19,6 +19,8 @@ export interface DbContext {
   clientIp?: string;
   /** The scheduler tick: claims due schedules of every tenant (schedules table only). */
   scheduler?: boolean;
+  /** The metrics endpoint: reads aggregates of runs, errors and schedules of every tenant. */
+  metrics?: boolean;
 }
 
 const SETTINGS: ReadonlyArray<[keyof DbContext, string]> = [
@@ -30,6 +32,7 @@ const SETTINGS: ReadonlyArray<[keyof DbContext, string]> = [
   ['sessionHash', 'app.session_hash'],
   ['clientIp', 'app.client_ip'],
   ['scheduler', 'app.scheduler'],
+  ['metrics', 'app.metrics'],
 ];
 
 /** One statement that sets every setting for the current transaction (`is_local = true`). */

@@ -5,6 +5,7 @@ import { TenantSetup1764460800000 } from './1764460800000-tenant-setup';
 import { SyncLedgers1764547200000 } from './1764547200000-sync-ledgers';
 import { ShipmentAndInventoryLedgers1764633600000 } from './1764633600000-shipment-and-inventory-ledgers';
 import { RunProgress1764720000000 } from './1764720000000-run-progress';
+import { MetricsReader1764806400000 } from './1764806400000-metrics-reader';
 
 /** Every migration, in order. New ones are appended here. */
-export const MIGRATIONS = [Foundation1764201600000, TenantDataKeys1764288000000, SchedulesAndRuns1764374400000, TenantSetup1764460800000, SyncLedgers1764547200000, ShipmentAndInventoryLedgers1764633600000, RunProgress1764720000000];
+export const MIGRATIONS = [Foundation1764201600000, TenantDataKeys1764288000000, SchedulesAndRuns1764374400000, TenantSetup1764460800000, SyncLedgers1764547200000, ShipmentAndInventoryLedgers1764633600000, RunProgress1764720000000, MetricsReader1764806400000];
