@@ -54,9 +54,7 @@ export const ORDER_FIELDS_READ_BY_DEFAULT_MAPPING: readonly string[] = [
  * Remove an entry once the emulator serves the field and the connector selects it: the
  * connector's test fails while a listed field is fetched.
  */
-export const ORDER_FIELDS_NOT_YET_FETCHED: readonly string[] = [
-  'lineItems.nodes.discountedUnitPriceAfterAllDiscountsSet.shopMoney.amount',
-];
+export const ORDER_FIELDS_NOT_YET_FETCHED: readonly string[] = [];
 
 /** Read by the order filters (`OrderFilters`, DESIGN §2.1 step 2) on the raw order. */
 export const ORDER_FIELDS_READ_BY_ORDER_FILTERS: readonly string[] = [

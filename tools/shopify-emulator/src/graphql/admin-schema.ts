@@ -266,6 +266,7 @@ const SDL = /* GraphQL */ `
     product: Product
     originalUnitPriceSet: MoneyBag!
     discountedUnitPriceSet: MoneyBag!
+    discountedUnitPriceAfterAllDiscountsSet: MoneyBag!
     originalTotalSet: MoneyBag!
     discountedTotalSet: MoneyBag!
     totalDiscountSet: MoneyBag!

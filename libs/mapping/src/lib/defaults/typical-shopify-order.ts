@@ -20,8 +20,6 @@ const address = {
  * A typical order as the Shopify connector hands it over: the raw GraphQL Admin API node
  * of its selection (`readOrdersUpdatedSince` → `rawOrders`), all line items merged into
  * `lineItems.nodes`. Only real Admin API fields; the default mapping's test case.
- * `discountedUnitPriceAfterAllDiscountsSet` is real but not fetched yet
- * (`ORDER_FIELDS_NOT_YET_FETCHED`): it shows what the mapping does once it is.
  */
 export const TYPICAL_SHOPIFY_ORDER = {
   id: 'gid://shopify/Order/5612345678901',

@@ -73,8 +73,9 @@ describe('readOrdersUpdatedSince', () => {
   }
 
   it('keeps the requested cost of a page under 1000 points', () => {
-    expect(defaultPageSize(10)).toBe(11);
-    expect(2 + 11 * requestedOrderCost(10)).toBeLessThan(1000);
+    expect(defaultPageSize(10)).toBe(9);
+    expect(2 + 9 * requestedOrderCost(10)).toBeLessThan(1000);
+    expect(2 + 10 * requestedOrderCost(10)).toBeGreaterThanOrEqual(1000);
     expect(updatedSinceQuery('2026-01-01T00:10:00.000Z', 600_000)).toBe(
       "updated_at:>='2026-01-01T00:00:00Z'",
     );
@@ -98,7 +99,7 @@ describe('readOrdersUpdatedSince', () => {
     });
     for await (const page of readOrdersUpdatedSince(client, { since: null }))
       expect(page.orders.length).toBeGreaterThan(0);
-    expect(requested.length).toBe(3);
+    expect(requested.length).toBe(4); // 30 orders in pages of 9
     // The emulator prices the real selection: the formula must match it.
     for (const cost of requested) {
       expect(cost).toBe(2 + defaultPageSize(10) * requestedOrderCost(10));

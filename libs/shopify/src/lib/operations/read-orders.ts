@@ -33,7 +33,7 @@ const MONEY = 'shopMoney { amount currencyCode }';
 const ADDRESS =
   'name company address1 address2 city provinceCode zip countryCodeV2 phone';
 const LINE_ITEM = `id sku name quantity currentQuantity variant { id }
-  originalUnitPriceSet { ${MONEY} } discountedUnitPriceSet { ${MONEY} }`;
+  originalUnitPriceSet { ${MONEY} } discountedUnitPriceSet { ${MONEY} } discountedUnitPriceAfterAllDiscountsSet { ${MONEY} }`;
 
 const ORDERS_QUERY = `query FerryOrders($first: Int!, $after: String, $query: String, $lines: Int!) {
   orders(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {
@@ -147,7 +147,7 @@ async function completeOrder(
  * 2 + 6 per line requested (node, variant, two MoneyBags). Scalars are free.
  */
 export function requestedOrderCost(lineItemsPerOrder: number): number {
-  return 25 + 6 * lineItemsPerOrder;
+  return 25 + 8 * lineItemsPerOrder;
 }
 
 /** Largest page whose requested cost (2 for the connection) stays under Shopify's 1000-point query limit. */

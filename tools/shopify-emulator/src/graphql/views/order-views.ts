@@ -164,6 +164,8 @@ export function lineItemView(
     taxable: li.taxable,
     originalUnitPriceSet: moneyBag(li.unitPriceCents, currency),
     discountedUnitPriceSet: moneyBag(discountedUnit, currency),
+    // The emulator has no order-level discounts to allocate: after all discounts equals after line discounts.
+    discountedUnitPriceAfterAllDiscountsSet: moneyBag(discountedUnit, currency),
     originalTotalSet: moneyBag(li.unitPriceCents * li.quantity, currency),
     discountedTotalSet: moneyBag(
       li.unitPriceCents * li.quantity - li.discountCents,
