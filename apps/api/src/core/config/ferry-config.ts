@@ -142,6 +142,22 @@ export class FerryConfig {
   @Max(3600)
   ORDERS_IMPORT_CHECK_SECONDS = 60;
 
+  /**
+   * Calls per second and per 15 minutes of one CIMcloud App Authorization (CIMcloud's
+   * documented default 2 and 100). Raise them only when CIMcloud raised them for you.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  CIMCLOUD_CALLS_PER_SECOND = 2;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  CIMCLOUD_CALLS_PER_15_MIN = 100;
+
   /** Bearer token Prometheus sends to /api/v1/metrics; without it the endpoint answers 401. */
   @IsOptional()
   @IsString()

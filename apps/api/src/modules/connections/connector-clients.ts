@@ -63,6 +63,7 @@ export class ConnectorClients {
       site: config.siteName,
       baseUrl: this.config.FERRY_ALLOW_CONNECTOR_BASE_URLS ? config.baseUrl ?? undefined : undefined,
       credentials: { authKey: secrets.authKey ?? '', userName: config.authUserName, password: secrets.authPassword ?? '' },
+      limits: { perSecond: this.config.CIMCLOUD_CALLS_PER_SECOND, perWindow: this.config.CIMCLOUD_CALLS_PER_15_MIN },
       logger: { warn: (message, meta) => this.logger.warn({ ...meta, site: config.siteName }, message) },
     });
   }
