@@ -76,6 +76,10 @@ describe('App (routes and configuration of the real app)', () => {
     ['/connections', 'Connections', '/api/v1/connections'],
     ['/audit', 'Audit log', '/api/v1/audit-log'],
     ['/lookup-tables', 'Lookup tables', '/api/v1/lookup-tables'],
+    ['/orders', 'Orders', '/api/v1/orders'],
+    ['/orders/o-1', 'Order', '/api/v1/orders/o-1'],
+    ['/runs', 'Runs', '/api/v1/runs'],
+    ['/schedules', 'Schedules', '/api/v1/schedules'],
   ])('routes %s to its page (lazy), which loads from the API', async (url, heading, api) => {
     const harness = await open(url, true);
     const request = backend.expectOne((r) => r.url === api);

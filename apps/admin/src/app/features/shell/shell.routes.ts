@@ -41,6 +41,26 @@ export const shellRoutes: Routes = [
         loadComponent: () => import('../lookup-tables/lookup-table-editor').then((m) => m.LookupTableEditor),
       },
       {
+        path: 'schedules',
+        title: 'Schedules · Ferry',
+        loadComponent: () => import('../schedules/schedules-page').then((m) => m.SchedulesPage),
+      },
+      {
+        path: 'orders',
+        title: 'Orders · Ferry',
+        loadComponent: () => import('../orders/orders-page').then((m) => m.OrdersPage),
+      },
+      {
+        path: 'orders/:orderId',
+        title: 'Order · Ferry',
+        loadComponent: () => import('../orders/order-page').then((m) => m.OrderPage),
+      },
+      {
+        path: 'runs',
+        title: 'Runs · Ferry',
+        loadComponent: () => import('../runs/runs-page').then((m) => m.RunsPage),
+      },
+      {
         path: 'audit',
         title: 'Audit log · Ferry',
         loadComponent: () => import('../audit/audit-page').then((m) => m.AuditPage),

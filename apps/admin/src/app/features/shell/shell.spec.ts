@@ -73,9 +73,9 @@ describe('Shell', () => {
     ]);
     expect(element.querySelector('[data-testid=nav-users]')?.getAttribute('href')).toBe('/users');
     expect(element.querySelector('[data-testid=nav-api-keys]')?.getAttribute('href')).toBe('/api-keys');
-    expect(element.querySelector('[data-testid=nav-orders]')?.textContent).toContain('soon');
+    expect(element.querySelector('[data-testid=nav-mappings]')?.textContent).toContain('soon');
     expect(element.querySelector('[data-testid=nav-users]')?.textContent).not.toContain('soon');
-    for (const built of ['home', 'connections', 'defaults', 'locations', 'lookup-tables', 'audit']) {
+    for (const built of ['home', 'connections', 'defaults', 'locations', 'lookup-tables', 'schedules', 'orders', 'runs', 'audit']) {
       expect(element.querySelector(`[data-testid=nav-${built}]`)?.textContent).not.toContain('soon');
     }
     expect(element.querySelector('[data-testid=nav-audit]')?.getAttribute('href')).toBe('/audit');
