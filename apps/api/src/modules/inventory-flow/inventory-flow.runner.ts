@@ -380,7 +380,7 @@ function mappingError(mapped: MappedRecord): { message: string; error: Omit<Reco
   }
   const issues = mapped.issues.length > 0 ? mapped.issues : [{ path: 'quantity', message: 'is missing' }];
   return {
-    message: issues.map((i) => `${i.path}: ${i.message}`).join('; '),
+    message: issues.map((i) => i.message).join('; '),
     error: { category: 'validation_error', field: issues[0].path, details: { issues: issues.slice(0, 20) } },
   };
 }

@@ -305,7 +305,7 @@ function mappingError(mapped: MappedRecord): RecordError {
   const first = mapped.issues[0];
   return {
     category: first?.path.endsWith('.sku') ? 'sku_not_matched' : 'validation_error',
-    message: mapped.issues.map((i) => `${i.path}: ${i.message}`).join('; '),
+    message: mapped.issues.map((i) => i.message).join('; '),
     field: first?.path ?? null,
     details: { issues: mapped.issues.slice(0, 20) },
   };

@@ -141,7 +141,7 @@ export class ShipmentsFlowRunner extends FlowRunner implements OnModuleInit {
       };
       const mapped = await mapper(input, { runAt: new Date().toISOString() });
       if (!mapped.ok) {
-        const message = mapped.error?.message ?? mapped.issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+        const message = mapped.error?.message ?? mapped.issues.map((i) => i.message).join('; ');
         return this.settle(tenantId, row.shipment_key, 'failed', { error: message, category: mapped.error ? 'mapping_error' : 'validation_error', field: mapped.error?.field ?? mapped.issues[0]?.path ?? null, mapped: mapped.output ?? null, mappingVersionId });
       }
       const output = mapped.output as FulfillmentOutput;
