@@ -8,11 +8,11 @@ import { ConnectorClients } from '../connections/connector-clients';
 import { LookupTablesService } from '../lookup-tables/lookup-tables.service';
 import { MappingVersionsService } from '../mappings/mapping-versions.service';
 import { CheckpointStore } from '../sync/checkpoint-store';
+import { connectedSystems } from '../sync/connected-systems';
 import { ErrorQueue, RecordError } from '../sync/error-queue';
 import { FlowRunner, FlowRunRequest, FlowRunResult } from '../sync/flow-runner';
 import { FlowRunnerRegistry } from '../sync/flow-runner-registry';
 import { MappingSandbox } from '../sync/mapping-sandbox';
-import { PermanentRunError } from '../sync/permanent-run-error';
 import { withTenantLookupTables } from '../sync/tenant-lookup-tables';
 import { InventoryLedgerEntry, InventoryLedgerRow, readLedgerRows, stockKey, writeLedgerEntry } from './inventory-ledger';
 
@@ -97,10 +97,7 @@ export class InventoryFlowRunner extends FlowRunner implements OnModuleInit {
 
   async run(request: FlowRunRequest): Promise<FlowRunResult> {
     const { tenantId, runId } = request;
-    const shopify = await this.clients.shopify(tenantId);
-    if (!shopify) throw new PermanentRunError('Shopify is not connected.');
-    const cimcloud = await this.clients.cimcloud(tenantId);
-    if (!cimcloud) throw new PermanentRunError('CIMcloud is not connected.');
+    const { shopify, cimcloud } = await connectedSystems(this.clients, tenantId);
     const setup = await this.db.run({ tenantId }, async (m) => ({
       mapping: await this.mappings.active(m, tenantId, 'inventory'),
       lookupTables: await this.lookupTables.tablesForMapping(m, tenantId),

@@ -10,6 +10,7 @@ import { ConnectorClients } from '../connections/connector-clients';
 import { LookupTablesService } from '../lookup-tables/lookup-tables.service';
 import { MappingVersionsService } from '../mappings/mapping-versions.service';
 import { CheckpointStore } from '../sync/checkpoint-store';
+import { connectedSystems } from '../sync/connected-systems';
 import { ErrorQueue, RecordError } from '../sync/error-queue';
 import { FlowRunner, FlowRunRequest, FlowRunResult } from '../sync/flow-runner';
 import { FlowRunnerRegistry } from '../sync/flow-runner-registry';
@@ -70,10 +71,7 @@ export class OrdersFlowRunner extends FlowRunner implements OnModuleInit {
 
   async run(request: FlowRunRequest): Promise<FlowRunResult> {
     const { tenantId, runId } = request;
-    const shopify = await this.clients.shopify(tenantId);
-    if (!shopify) throw new PermanentRunError('Shopify is not connected.');
-    const cimcloud = await this.clients.cimcloud(tenantId);
-    if (!cimcloud) throw new PermanentRunError('CIMcloud is not connected.');
+    const { shopify, cimcloud } = await connectedSystems(this.clients, tenantId);
     const setup = await this.db.run({ tenantId }, async (m) => {
       const settings = ((await m.query('select defaults, filters from order_settings where tenant_id = $1', [tenantId])) as Array<{
         defaults: OrderDefaults | null;
