@@ -48,12 +48,15 @@ describe('the orders monitor in a real browser', () => {
     await world?.close();
   });
 
-  /** Waits until the orders ledger has no order waiting to be sent. */
+  /** Waits until no order waits to be sent and no orders run is queued or running. */
   async function settled(): Promise<void> {
-    for (let i = 0; i < 100; i++) {
+    for (let i = 0; i < 300; i++) {
       const waiting = await world.t.owner.query(`select count(*)::int as n from pass_through_orders where tenant_id = $1 and status = 'mapped'`, [acme.tenantId]);
       const running = await world.t.owner.query(`select count(*)::int as n from sync_runs where tenant_id = $1 and status = 'running'`, [acme.tenantId]);
-      if (waiting.rows[0].n === 0 && running.rows[0].n === 0) return;
+      const queued = await world.t.owner.query(`select count(*)::int as n from pgboss.job where name = 'sync.orders' and singleton_key = $1 and state in ('created', 'retry', 'active')`, [
+        acme.tenantId,
+      ]);
+      if (waiting.rows[0].n === 0 && running.rows[0].n === 0 && queued.rows[0].n === 0) return;
       await new Promise((r) => setTimeout(r, 200));
     }
     throw new Error('orders did not settle');
