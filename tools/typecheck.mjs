@@ -15,6 +15,8 @@ for (const root of roots) {
     }
   }
 }
+// Benchmarks have their own tsconfig (they run outside the app's build).
+for (const extra of ['apps/api/bench/tsconfig.json']) if (existsSync(extra)) configs.push(extra);
 let failed = 0;
 for (const config of configs) {
   try {
