@@ -164,6 +164,16 @@ export class FerryConfig {
   @MinLength(16, { message: 'must be at least 16 characters' })
   METRICS_TOKEN?: string;
 
+  /**
+   * How far behind its checkpoint an orders run reads again: Shopify's search lags writes
+   * by seconds, and every re-read order costs query points (the ledger drops repeats).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(3600)
+  ORDERS_OVERLAP_SECONDS = 120;
+
   /** How often a worker claims due schedules (ms); 0 turns the tick off in this process. */
   @Transform(toInt)
   @IsInt()

@@ -94,7 +94,7 @@ export class OrdersFlowRunner extends FlowRunner implements OnModuleInit {
 
     await this.retryDue(tenantId, runId, setup.mapping.id, setup.filters, mapper, context, counts);
 
-    for await (const page of readOrdersUpdatedSince(shopify.client, { since })) {
+    for await (const page of readOrdersUpdatedSince(shopify.client, { since, overlapMs: this.config.ORDERS_OVERLAP_SECONDS * 1000 })) {
       const outcomes = await Promise.all(
         page.orders.map(async (order, i) => {
           const raw = page.rawOrders[i];
