@@ -61,8 +61,12 @@ describe('fidelity with @shopify/admin-api-client', () => {
   });
 
   it('surfaces THROTTLED as a GraphQL error on HTTP 200 (the client does not retry it)', async () => {
+    const official = client(token, 2);
+    // A fresh keep-alive socket first: a request racing the server's idle-socket close fails
+    // at the network level, which the client rightly retries — not what this test is about.
+    await official.request('{ shop { name } }');
     emu.control.addFault({ kind: 'throttle', shop: 'fidelity' });
-    const res = await client(token, 2).request('{ shop { name } }');
+    const res = await official.request('{ shop { name } }');
     expect(res.data).toBeUndefined();
     expect(res.errors?.graphQLErrors?.[0]?.extensions?.['code']).toBe(
       'THROTTLED',
