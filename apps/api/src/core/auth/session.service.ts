@@ -43,13 +43,19 @@ export class SessionService {
     const sessionHash = sha256(token).toString('hex');
     return this.db.run({ sessionHash }, async (m) => {
       const sessions = (await m.query(
-        `update sessions set last_seen_at = now(),
-           expires_at = least(now() + make_interval(hours => $2), created_at + make_interval(days => $3))
-         where token_hash = decode($1, 'hex') and expires_at > now()
-         returning id, user_id`,
-        [sessionHash, this.config.SESSION_TTL_HOURS, ABSOLUTE_LIFETIME_DAYS],
-      )) as [Array<{ id: string; user_id: string }>, number];
-      const session = sessions[0][0];
+        `select id, user_id, last_seen_at < now() - interval '1 minute' as stale from sessions where token_hash = decode($1, 'hex') and expires_at > now()`,
+        [sessionHash],
+      )) as Array<{ id: string; user_id: string; stale: boolean }>;
+      const session = sessions[0];
+      if (session?.stale) {
+        // Sliding expiry, written at most once a minute: not a write on every request.
+        await m.query(
+          `update sessions set last_seen_at = now(),
+             expires_at = least(now() + make_interval(hours => $2), created_at + make_interval(days => $3))
+           where id = $1`,
+          [session.id, this.config.SESSION_TTL_HOURS, ABSOLUTE_LIFETIME_DAYS],
+        );
+      }
       if (!session) return null;
       await m.query(`select set_config('app.user_id', $1, true)`, [session.user_id]);
       const users = (await m.query('select id, email, is_platform_operator from users where id = $1', [session.user_id])) as SessionRow[];

@@ -10,16 +10,13 @@ import {
 } from '@ferry/contracts';
 import { RequireScope } from '../../core/auth/access-rule';
 import { CurrentTenant } from '../../core/auth/current-tenant.decorator';
-import { problems } from '../../core/http/problem';
+import { enumParam } from '../../core/http/enum-param';
 import { TenantContext } from '../../core/tenancy/tenant-context';
 import { ConnectionsService } from './connections.service';
 import { CimcloudConnectionDto } from './dto/cimcloud-connection.dto';
 import { ShopifyConnectionDto } from './dto/shopify-connection.dto';
 
-function kindParam(value: string): ConnectionKind {
-  if (!(CONNECTION_KINDS as readonly string[]).includes(value)) throw problems.badRequest(`must be one of ${CONNECTION_KINDS.join(', ')}`, 'kind');
-  return value as ConnectionKind;
-}
+const kindParam = (value: string): ConnectionKind => enumParam('kind', CONNECTION_KINDS, value);
 
 @ApiTags('connections')
 @Controller('connections')

@@ -5,7 +5,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { RequireScope } from '../../core/auth/access-rule';
 import { CurrentTenant } from '../../core/auth/current-tenant.decorator';
-import { problems } from '../../core/http/problem';
+import { enumParam } from '../../core/http/enum-param';
 import { TenantContext } from '../../core/tenancy/tenant-context';
 import { ErpListsService } from './erp-lists.service';
 
@@ -47,7 +47,6 @@ export class ErpListsController {
   @RequireScope('defaults:read')
   @ApiOperation({ summary: 'Search one cached ERP list (code prefix or description)' })
   search(@CurrentTenant() tenant: TenantContext, @Param('kind') kind: string, @Query() query: ErpListQueryDto): Promise<ErpListEntry[]> {
-    if (!(ERP_LIST_KINDS as readonly string[]).includes(kind)) throw problems.badRequest(`must be one of ${ERP_LIST_KINDS.join(', ')}`, 'kind');
-    return this.lists.search(tenant, kind as ErpListKind, query.q, query.limit ?? 50);
+    return this.lists.search(tenant, enumParam<ErpListKind>('kind', ERP_LIST_KINDS, kind), query.q, query.limit ?? 50);
   }
 }

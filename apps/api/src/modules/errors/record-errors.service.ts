@@ -5,9 +5,9 @@ import { recordAudit } from '../../core/audit/audit-log';
 import { cursorAtSql, PageQueryDto, readPage } from '../../core/http/cursor-page';
 import { problems } from '../../core/http/problem';
 import { JobQueue } from '../../core/queue/job-queue';
-import { SYNC_QUEUES } from '../../core/queue/queue-definitions';
 import { DbContextRunner } from '../../core/tenancy/db-context-runner';
 import { TenantContext } from '../../core/tenancy/tenant-context';
+import { enqueueSyncRun } from '../sync/enqueue-sync-run';
 import { SyncJobPayload } from '../sync/flow-runner';
 
 interface ErrorRow {
@@ -132,7 +132,7 @@ export class RecordErrorsService {
   private async enqueueRuns(tenant: TenantContext, flows: Flow[]): Promise<void> {
     for (const flow of flows) {
       const payload: SyncJobPayload = { tenantId: tenant.tenantId, flow, trigger: 'retry' };
-      await this.queue.enqueue(SYNC_QUEUES[flow], payload, { singletonKey: tenant.tenantId });
+      await enqueueSyncRun(this.queue, payload);
     }
   }
 

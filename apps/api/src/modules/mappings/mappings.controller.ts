@@ -3,15 +3,13 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Flow, FLOWS, MappingVersionDetail, MappingVersionSummary } from '@ferry/contracts';
 import { RequireScope } from '../../core/auth/access-rule';
 import { CurrentTenant } from '../../core/auth/current-tenant.decorator';
+import { enumParam } from '../../core/http/enum-param';
 import { problems } from '../../core/http/problem';
 import { TenantContext } from '../../core/tenancy/tenant-context';
 import { PublishMappingDto } from './dto/publish-mapping.dto';
 import { MappingVersionsService } from './mapping-versions.service';
 
-function flowParam(value: string): Flow {
-  if (!(FLOWS as readonly string[]).includes(value)) throw problems.badRequest(`must be one of ${FLOWS.join(', ')}`, 'flow');
-  return value as Flow;
-}
+const flowParam = (value: string): Flow => enumParam('flow', FLOWS, value);
 
 const versionParam = new ParseIntPipe({ exceptionFactory: () => problems.badRequest('must be a version number', 'version') });
 

@@ -3,8 +3,8 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { Flow } from '@ferry/contracts';
 import { FerryConfig } from '../../core/config/ferry-config';
 import { JobQueue } from '../../core/queue/job-queue';
-import { SYNC_QUEUES } from '../../core/queue/queue-definitions';
 import { DbContextRunner } from '../../core/tenancy/db-context-runner';
+import { enqueueSyncRun } from '../sync/enqueue-sync-run';
 import { SyncJobPayload } from '../sync/flow-runner';
 import { nextRunAfter } from './schedule-timing';
 
@@ -83,7 +83,7 @@ export class ScheduleTick implements OnApplicationBootstrap {
       );
       for (const row of due) {
         const payload: SyncJobPayload = { tenantId: row.tenant_id, flow: row.flow, trigger: 'schedule', scheduledFor: row.next_run_at.toISOString() };
-        await this.queue.enqueue(SYNC_QUEUES[row.flow], payload, { singletonKey: row.tenant_id }, m);
+        await enqueueSyncRun(this.queue, payload, m);
       }
       return due.length;
     });

@@ -3,16 +3,13 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Flow, FLOWS, RunNowResponse, ScheduleSummary } from '@ferry/contracts';
 import { RequireScope } from '../../core/auth/access-rule';
 import { CurrentTenant } from '../../core/auth/current-tenant.decorator';
-import { problems } from '../../core/http/problem';
+import { enumParam } from '../../core/http/enum-param';
 import { TenantContext } from '../../core/tenancy/tenant-context';
 import { BackfillDto } from './dto/backfill.dto';
 import { UpdateScheduleDto } from './dto/update-schedule.dto';
 import { SchedulesService } from './schedules.service';
 
-function flowParam(value: string): Flow {
-  if (!(FLOWS as readonly string[]).includes(value)) throw problems.badRequest(`must be one of ${FLOWS.join(', ')}`, 'flow');
-  return value as Flow;
-}
+const flowParam = (value: string): Flow => enumParam('flow', FLOWS, value);
 
 @ApiTags('schedules')
 @Controller('schedules')

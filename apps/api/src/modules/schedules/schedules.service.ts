@@ -4,9 +4,9 @@ import { EntityManager } from 'typeorm';
 import { recordAudit } from '../../core/audit/audit-log';
 import { problems } from '../../core/http/problem';
 import { JobQueue } from '../../core/queue/job-queue';
-import { SYNC_QUEUES } from '../../core/queue/queue-definitions';
 import { DbContextRunner } from '../../core/tenancy/db-context-runner';
 import { TenantContext } from '../../core/tenancy/tenant-context';
+import { enqueueSyncRun } from '../sync/enqueue-sync-run';
 import { SyncJobPayload } from '../sync/flow-runner';
 import { toRunSummary } from '../sync/sync-runs.service';
 import { UpdateScheduleDto } from './dto/update-schedule.dto';
@@ -72,7 +72,7 @@ export class SchedulesService {
     return this.db.forTenant(tenant, async (m) => {
       await this.lock(m, tenant.tenantId, flow);
       const payload: SyncJobPayload = { tenantId: tenant.tenantId, flow, trigger };
-      const jobId = await this.queue.enqueue(SYNC_QUEUES[flow], payload, { singletonKey: tenant.tenantId }, m);
+      const jobId = await enqueueSyncRun(this.queue, payload, m);
       await recordAudit(m, tenant, { action: 'schedule.run_now', targetType: 'schedule', targetId: flow, details: { queued: jobId !== null } });
       return { queued: jobId !== null };
     });
@@ -86,7 +86,7 @@ export class SchedulesService {
     return this.db.forTenant(tenant, async (m) => {
       await this.lock(m, tenant.tenantId, flow);
       const payload: SyncJobPayload = { tenantId: tenant.tenantId, flow, trigger: 'backfill', since: new Date(start).toISOString() };
-      const jobId = await this.queue.enqueue(SYNC_QUEUES[flow], payload, { singletonKey: tenant.tenantId }, m);
+      const jobId = await enqueueSyncRun(this.queue, payload, m);
       // One waiting run per tenant × flow: a backfill cannot queue behind another waiting run.
       if (!jobId) throw problems.conflict('A run of this flow is already waiting to start; start the backfill when it has begun.');
       await recordAudit(m, tenant, { action: 'schedule.backfill', targetType: 'schedule', targetId: flow, details: { since: payload.since } });

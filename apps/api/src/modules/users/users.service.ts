@@ -49,13 +49,14 @@ export class UsersService {
   /** Adds a person; creates their account with a temporary password if they have none yet. */
   async add(tenant: TenantContext, email: string, displayName: string, role: TenantRole): Promise<AddUserResponse> {
     const temporaryPassword = newSecretToken(12);
-    const temporaryHash = await this.passwords.hash(temporaryPassword);
     return this.db.run({ tenantId: tenant.tenantId, lookupEmail: email }, async (m) => {
       const existing = (await m.query('select id from users where email_lower = lower($1)', [email])) as Array<{ id: string }>;
       let userId = existing[0]?.id;
       const created = !userId;
       if (!userId) {
-        const user = await m.save(m.create(UserEntity, { email, displayName, passwordHash: temporaryHash, mustChangePassword: true }));
+        // Hashed only for a new account: a person who already has one keeps their password.
+        const passwordHash = await this.passwords.hash(temporaryPassword);
+        const user = await m.save(m.create(UserEntity, { email, displayName, passwordHash, mustChangePassword: true }));
         userId = user.id;
       } else if (await m.count(MembershipEntity, { where: { tenantId: tenant.tenantId, userId } })) {
         throw problems.conflict(`${email} is already a member of this tenant.`);

@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { VerifiedWebhook } from '@ferry/shopify';
 import { JobQueue } from '../../core/queue/job-queue';
-import { SYNC_QUEUES } from '../../core/queue/queue-definitions';
 import { DbContextRunner } from '../../core/tenancy/db-context-runner';
 import { ShopifyConfig, ShopifySecrets } from '../connections/connection-secrets';
 import { ConnectionStore } from '../connections/connection-store';
+import { enqueueSyncRun } from '../sync/enqueue-sync-run';
 import { SyncJobPayload } from '../sync/flow-runner';
 
 /** Topics that mean "orders changed": they trigger an immediate orders run. */
@@ -48,7 +48,7 @@ export class ShopifyWebhooksService {
       }
       if (ORDER_TOPICS.has(webhook.topic)) {
         const payload: SyncJobPayload = { tenantId, flow: 'orders', trigger: 'webhook' };
-        await this.queue.enqueue(SYNC_QUEUES.orders, payload, { singletonKey: tenantId }, m);
+        await enqueueSyncRun(this.queue, payload, m);
       } else {
         this.logger.log({ tenantId, topic: webhook.topic }, 'Webhook received');
       }
