@@ -12,7 +12,8 @@ describe('bulk operations', () => {
   beforeAll(async () => {
     emu = await startShopifyEmulator({
       timeScale: 100,
-      bulkRunDurationMs: 1000,
+      // 300 ms real: long enough that a second request lands while the first still runs, even on a loaded machine.
+      bulkRunDurationMs: 30_000,
     });
     const shop = emu.control.createShop({ shop: 'bulk' });
     call = adminClient(shop.graphqlUrl, shop.app.accessToken ?? '');
@@ -21,7 +22,7 @@ describe('bulk operations', () => {
   afterAll(() => emu.close());
 
   async function waitForCompletion(): Promise<Record<string, unknown>> {
-    for (let i = 0; i < 100; i++) {
+    for (let i = 0; i < 500; i++) {
       const op = pick(
         (await call(CURRENT)).json.data,
         'currentBulkOperation',
