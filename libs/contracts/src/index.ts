@@ -21,3 +21,4 @@ export * from './lib/mapping-versions';
 export * from './lib/shopify-order-fields';
 export * from './lib/pass-through-orders';
 export * from './lib/inventory-pushes';
+export * from './lib/mapping-editor';
