@@ -29,6 +29,18 @@ interface OrdersCursor {
 const IMPORT_CHECKS = 'orders.imports';
 /** Without a checkpoint, the first run reads the last day; older orders come through a backfill. */
 const FIRST_RUN_LOOKBACK_MS = 24 * 3600_000;
+/**
+ * First Shopify page of a webhook-triggered run: such a run usually finds one or two new
+ * orders, and a small page asks for ~300 cost points instead of ~950 (see readOrdersUpdatedSince).
+ */
+const WEBHOOK_FIRST_PAGE = 3;
+/**
+ * Overlap window of a webhook-triggered run. Such runs follow one another seconds apart,
+ * and re-reading the full window (ORDERS_OVERLAP_SECONDS) each time multiplied Shopify
+ * reads ~50× at 4 orders/s; the scheduled runs keep the full window as the safety net for
+ * search lag, so a webhook run only needs to cover a few seconds of it.
+ */
+const WEBHOOK_OVERLAP_SECONDS = 30;
 /** Orders sent to CIMcloud per batch (the connector packs 10 per call). */
 const SEND_BATCH = 100;
 
@@ -94,7 +106,11 @@ export class OrdersFlowRunner extends FlowRunner implements OnModuleInit {
 
     await this.retryDue(tenantId, runId, setup.mapping.id, setup.filters, mapper, context, counts);
 
-    for await (const page of readOrdersUpdatedSince(shopify.client, { since, overlapMs: this.config.ORDERS_OVERLAP_SECONDS * 1000 })) {
+    for await (const page of readOrdersUpdatedSince(shopify.client, {
+      since,
+      overlapMs: (request.trigger === 'webhook' ? Math.min(WEBHOOK_OVERLAP_SECONDS, this.config.ORDERS_OVERLAP_SECONDS) : this.config.ORDERS_OVERLAP_SECONDS) * 1000,
+      firstPageSize: request.trigger === 'webhook' ? WEBHOOK_FIRST_PAGE : undefined,
+    })) {
       const outcomes = await Promise.all(
         page.orders.map(async (order, i) => {
           const raw = page.rawOrders[i];

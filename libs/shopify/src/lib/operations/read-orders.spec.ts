@@ -107,6 +107,34 @@ describe('readOrdersUpdatedSince', () => {
     }
   });
 
+  it('asks for a small first page when told to, then full pages', async () => {
+    const shop = await h.shop('read-first-page', 'PLUS');
+    await h.emulator.generateOrders('read-first-page', { count: 30, seed: 6 });
+    const requested: number[] = [];
+    const client = h.client(shop, {
+      fetch: async (input, init) => {
+        const response = await fetch(input, init);
+        if (String(init.body).includes('FerryOrders')) {
+          const body = (await response.clone().json()) as {
+            extensions?: { cost?: { requestedQueryCost?: number } };
+          };
+          requested.push(body.extensions?.cost?.requestedQueryCost ?? -1);
+        }
+        return response;
+      },
+    });
+    const { orders, pages } = await readAll(
+      readOrdersUpdatedSince(client, { since: null, firstPageSize: 2 }),
+    );
+    expect(orders).toHaveLength(30);
+    expect(new Set(orders.map((o) => o.id)).size).toBe(30);
+    expect(pages.map((p) => p.orders.length)).toEqual([2, 9, 9, 9, 1]);
+    expect(requested[0]).toBe(2 + 2 * requestedOrderCost(10));
+    expect(requested.slice(1)).toEqual(
+      Array(4).fill(2 + defaultPageSize(10) * requestedOrderCost(10)),
+    );
+  });
+
   it("hands out each order's raw GraphQL node, aligned with the normalized order", async () => {
     const shop = await h.shop('read-raw', 'PLUS');
     await h.emulator.generateOrders('read-raw', {

@@ -9,6 +9,13 @@ export interface ReadOrdersOptions {
   overlapMs?: number;
   /** Orders per page; the default keeps the requested cost under 1000 points. */
   pageSize?: number;
+  /**
+   * Orders on the first page only (later pages use `pageSize`). A webhook-triggered read
+   * usually finds a handful of orders: a small first page asks for a fraction of the
+   * bucket instead of ~950 points, which on a Standard plan (100 points/s restore)
+   * would otherwise wait seconds whenever the bucket is low.
+   */
+  firstPageSize?: number;
   /** Line items fetched with the order; more are paged in separately. */
   lineItemsPerOrder?: number;
 }
@@ -188,6 +195,8 @@ export async function* readOrdersUpdatedSince(
   const yielded = new Map<string, string>();
   let watermark = options.since;
   let after: string | null = null;
+  const pageSize = options.pageSize ?? defaultPageSize(lines);
+  let first = Math.min(options.firstPageSize ?? pageSize, pageSize);
   for (;;) {
     const data: {
       orders: {
@@ -195,7 +204,7 @@ export async function* readOrdersUpdatedSince(
         nodes: WireOrder[];
       };
     } = await client.request(ORDERS_QUERY, {
-      first: options.pageSize ?? defaultPageSize(lines),
+      first,
       after,
       query,
       lines,
@@ -214,5 +223,6 @@ export async function* readOrdersUpdatedSince(
     if (orders.length > 0) yield { orders, rawOrders, watermark };
     if (!data.orders.pageInfo.hasNextPage) return;
     after = data.orders.pageInfo.endCursor;
+    first = pageSize;
   }
 }
