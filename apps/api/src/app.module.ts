@@ -27,6 +27,7 @@ import { OrderSettingsModule } from './modules/order-settings/order-settings.mod
 import { SkuReportModule } from './modules/sku-report/sku-report.module';
 import { HealthModule } from './modules/health/health.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
+import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { SchedulesModule } from './modules/schedules/schedules.module';
 import { SyncModule } from './modules/sync/sync.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
@@ -75,6 +76,7 @@ export class AppModule {
         PassThroughOrdersModule,
         ShipmentsFlowModule,
         InventoryFlowModule,
+        DashboardModule,
       ],
     };
   }

@@ -9,6 +9,7 @@ export {
   CimcloudRejectedError,
 } from './lib/cimcloud-errors';
 export { CIMCLOUD_DEFAULT_LIMITS, type RequestBudgetLimits } from './lib/request-budget';
+export type { CimcloudThrottleEvent, CimcloudThrottleObserver, CimcloudThrottleReason } from './lib/throttle-observer';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './lib/backoff';
 export { ASSUMED_RESOURCES, DOCUMENTED_RESOURCES } from './lib/assumed-resources';
 export type { PassthroughOrderPayload } from './lib/passthrough-order-payload';

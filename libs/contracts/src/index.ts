@@ -22,3 +22,5 @@ export * from './lib/shopify-order-fields';
 export * from './lib/pass-through-orders';
 export * from './lib/inventory-pushes';
 export * from './lib/mapping-editor';
+export * from './lib/dashboard';
+export * from './lib/health';

@@ -10,6 +10,11 @@ export type { Clock, FetchLike, Logger } from './lib/client/runtime-deps';
 export { systemClock, silentLogger } from './lib/client/runtime-deps';
 export * from './lib/client/shopify-errors';
 export { CostThrottle } from './lib/client/cost-throttle';
+export type {
+  ShopifyThrottleEvent,
+  ShopifyThrottleObserver,
+  ShopifyThrottleReason,
+} from './lib/client/throttle-observer';
 export type { ThrottleStatus } from './lib/client/cost-throttle';
 export { testConnection } from './lib/operations/test-connection';
 export type { ConnectionReport } from './lib/operations/test-connection';

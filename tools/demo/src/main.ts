@@ -44,6 +44,11 @@ async function main(): Promise<void> {
     FERRY_ADMIN_PASSWORD: credentials.password,
     FERRY_ALLOW_CONNECTOR_BASE_URLS: 'true',
     FERRY_PUBLIC_URL: url,
+    // The admin labels every page "Demo mode" (and the sign-in page says where the credentials are).
+    FERRY_DEMO_MODE: 'true',
+    // ERP import results are read at most this often (default 60 s, to save CIMcloud's call
+    // budget): 15 s lets a newcomer see the first order imported within a minute of npm start.
+    ORDERS_IMPORT_CHECK_SECONDS: env['ORDERS_IMPORT_CHECK_SECONDS'] ?? '15',
   });
   let stopGenerator = (): void => undefined;
   const shutdown = async (code: number) => {

@@ -21,7 +21,7 @@ const SHIPPING = ['Standard Shipping', 'Standard Shipping', 'Express', 'Store pi
  */
 export function startOrderGenerator(shopify: RunningShopifyEmulator, shop: string, everyMs: number): () => void {
   let n = 0;
-  const timer = setInterval(() => {
+  const createOrder = () => {
     n++;
     const customer = CUSTOMERS[n % CUSTOMERS.length];
     const lines = Array.from({ length: 1 + (n % 3) }, (_, i) => {
@@ -37,6 +37,9 @@ export function startOrderGenerator(shopify: RunningShopifyEmulator, shop: strin
       lineItems: lines,
       shippingLines: [{ title: SHIPPING[n % SHIPPING.length], price: '7.95' }],
     });
-  }, everyMs);
+  };
+  // The first order at once: a newcomer should not wait a whole interval to see one.
+  createOrder();
+  const timer = setInterval(createOrder, everyMs);
   return () => clearInterval(timer);
 }

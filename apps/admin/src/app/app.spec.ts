@@ -25,7 +25,11 @@ describe('App (routes and configuration of the real app)', () => {
     backend = TestBed.inject(HttpTestingController);
   });
 
-  afterEach(() => backend.verify());
+  afterEach(() => {
+    // The shell and the sign-in page ask once whether this is the demo.
+    backend.match('/api/v1/health/live').forEach((request) => request.flush({ status: 'ok', demoMode: false }));
+    backend.verify();
+  });
 
   async function open(url: string, signedIn: boolean): Promise<RouterTestingHarness> {
     const harness = await RouterTestingHarness.create();
@@ -94,12 +98,10 @@ describe('App (routes and configuration of the real app)', () => {
     expect(TestBed.inject(Router).url).toBe('/login?returnUrl=%2Fapi-keys');
   });
 
-  it('shows a "coming soon" page for unbuilt sections', async () => {
-    const harness = await open('/mappings', true);
-    const page = (harness.fixture.nativeElement as HTMLElement).querySelector('[data-testid=coming-soon]');
-    expect(page?.textContent).toContain('Coming soon');
-    expect(page?.textContent).toContain('not built yet');
-    expect((harness.fixture.nativeElement as HTMLElement).querySelector('h1')?.textContent).toBe('Mappings');
+  it('opens the orders mapping from /mappings', async () => {
+    await open('/mappings', true);
+    expect(TestBed.inject(Router).url).toBe('/mappings/orders');
+    backend.match(() => true).forEach((request) => request.flush(null));
   });
 
   it('keeps non-operators out of /tenants', async () => {

@@ -54,6 +54,7 @@ export class CimcloudClient {
         requestTimeoutMs: config.requestTimeoutMs ?? 30_000,
         maxBudgetWaitMs: config.maxBudgetWaitMs ?? Infinity,
         logger: config.logger,
+        onThrottle: config.onThrottle,
       },
       this.budget,
     );

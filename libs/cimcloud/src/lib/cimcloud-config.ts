@@ -1,5 +1,6 @@
 import type { RequestBudgetLimits } from './request-budget';
 import type { RetryPolicy } from './backoff';
+import type { CimcloudThrottleObserver } from './throttle-observer';
 
 /** Credentials of one App Authorization (Worker Portal › App Authorizations). */
 export interface CimcloudCredentials {
@@ -39,6 +40,8 @@ export interface CimcloudConfig {
   requestTimeoutMs?: number;
   /** Longest a call waits for budget before failing with CimcloudRateLimitedError (default: no limit). */
   maxBudgetWaitMs?: number;
+  /** Told of every wait caused by the call budget or a 429 (the host records it per run). */
+  onThrottle?: CimcloudThrottleObserver;
 }
 
 export const DEFAULT_BASE_URL = 'https://api.cimcloud.com';

@@ -34,20 +34,22 @@ export class RequestBudget {
     private readonly sleep: (ms: number) => Promise<void>,
   ) {}
 
-  /** Waits for a free slot and takes it; throws if the wait would exceed maxWaitMs. */
-  async acquire(maxWaitMs = Infinity): Promise<void> {
+  /** Waits for a free slot and takes it, resolving to the milliseconds waited; throws if the wait would exceed maxWaitMs. */
+  async acquire(maxWaitMs = Infinity): Promise<number> {
+    let waitedMs = 0;
     for (;;) {
       const now = this.clock.now();
       const wait = this.waitMs(now);
       if (wait <= 0) {
         this.calls.push(now);
         this.total++;
-        return;
+        return waitedMs;
       }
       if (wait > maxWaitMs) {
         throw new CimcloudRateLimitedError(`CIMcloud call budget exhausted for ${wait} ms`, wait);
       }
       await this.sleep(wait);
+      waitedMs += wait;
     }
   }
 

@@ -7,6 +7,7 @@ import {
   CimcloudUnavailableError,
 } from './cimcloud-errors';
 import type { RequestBudget } from './request-budget';
+import type { CimcloudThrottleEvent, CimcloudThrottleObserver } from './throttle-observer';
 
 export interface TransportRequest {
   method: 'GET' | 'POST';
@@ -42,6 +43,7 @@ export interface TransportOptions {
   requestTimeoutMs: number;
   maxBudgetWaitMs: number;
   logger?: CimcloudLogger;
+  onThrottle?: CimcloudThrottleObserver;
 }
 
 async function readBody(res: Response): Promise<unknown> {
@@ -80,7 +82,8 @@ export class Transport {
     let renewedToken = false;
     for (let attempt = 1; ; attempt++) {
       const token = request.auth ? await this.requireBearer().bearer() : undefined;
-      await this.budget.acquire(this.options.maxBudgetWaitMs);
+      const budgetWaitMs = await this.budget.acquire(this.options.maxBudgetWaitMs);
+      if (budgetWaitMs > 0) this.reportThrottle({ reason: 'budget', waitedMs: budgetWaitMs });
       let res: Response;
       try {
         res = await this.fetchOnce(request, token);
@@ -106,7 +109,9 @@ export class Transport {
       if (res.status === 429) {
         if (attempt >= retry.maxAttempts) throw new CimcloudRateLimitedError(messageOf(body, 'CIMcloud rate limit exceeded'), hintMs);
         this.options.logger?.warn('CIMcloud throttled the call, retrying', { path: request.path, attempt, hintMs });
-        await sleep(backoffDelay(attempt, retry, random));
+        const backoffMs = backoffDelay(attempt, retry, random);
+        this.reportThrottle({ reason: 'rate_limited', waitedMs: backoffMs });
+        await sleep(backoffMs);
         continue;
       }
       if (res.status >= 500 || res.status === 408) {
@@ -117,6 +122,15 @@ export class Transport {
       }
       if (res.status === 400 && request.allowBadRequest) return { status: res.status, body, headers: res.headers };
       throw new CimcloudRequestError(messageOf(body, `CIMcloud answered ${res.status}`), res.status, body);
+    }
+  }
+
+  /** The observer is the host's bookkeeping: its failure must not fail the call. */
+  private reportThrottle(event: CimcloudThrottleEvent): void {
+    try {
+      this.options.onThrottle?.(event);
+    } catch (error) {
+      this.options.logger?.warn('throttle observer failed', { error: String(error) });
     }
   }
 

@@ -1,6 +1,8 @@
 import { Flow } from './schedules';
 import { MappingDefinition, MappingRunContext } from './target-schemas/mapping-definition';
 import { MappingVersionDetail } from './mapping-versions';
+import { ErrorCategory } from './pass-through-orders';
+import { FieldError, ProblemDetails } from './http';
 
 /*
  * The mapping editor's REST contract (issue 9), under /api/v1/mappings/:flow. The admin's
@@ -194,3 +196,56 @@ export interface MappingReplayResult {
   replayed: number;
   errorIds: string[];
 }
+
+/**
+ * The 400 answer to a definition that does not compile (a syntax error, an unknown target,
+ * an unsafe regex, a duplicate lookup key): `errors` names each rule as
+ * `definition[<target>]`, `failures` gives the rule's target as `field` with the line and
+ * column inside its expression.
+ */
+export interface MappingDefinitionProblem extends ProblemDetails {
+  status: 400;
+  errors: FieldError[];
+  failures: MappingFailureDto[];
+}
+
+/** The 422 answer to a publish whose test cases fail: the failing cases, field by field. */
+export interface MappingTestsFailedProblem extends ProblemDetails {
+  status: 422;
+  tests: MappingTestReport;
+}
+
+/** The 409 answer to a publish that would newly break records without `confirmBreaking`. */
+export interface MappingBreakingChangeProblem extends ProblemDetails {
+  status: 409;
+  impact: MappingImpactReport;
+}
+
+/** POST /mappings/:flow/replay with ids that are not open, resolvable errors of the flow: 400 naming them. */
+export interface MappingReplayRefusedProblem extends ProblemDetails {
+  status: 400;
+  errors: FieldError[];
+  /** The ids refused; nothing was retried. */
+  refusedErrorIds: string[];
+}
+
+/**
+ * POST /mappings/:flow/import — the body is a mapping file (a MappingDefinition, as
+ * GET /mappings/:flow/export downloads it). It replaces the draft; nothing is published.
+ */
+export type ImportMappingRequest = MappingDefinition;
+
+/**
+ * Error categories a mapping change can fix, per flow: the ones the runners record from a
+ * mapping's failure or its validation issues (orders report a SKU issue as sku_not_matched;
+ * for inventory that category means "no Shopify variant", which no mapping fixes). The API
+ * replays these; the monitor offers "Fix mapping" on them.
+ */
+export const MAPPING_FIXABLE_CATEGORIES: Readonly<Record<Flow, readonly ErrorCategory[]>> = {
+  orders: ['mapping_error', 'validation_error', 'sku_not_matched'],
+  shipments: ['mapping_error', 'validation_error'],
+  inventory: ['mapping_error', 'validation_error'],
+};
+
+export const isFixableByMapping = (error: { flow: Flow; category: ErrorCategory; state: string }): boolean =>
+  error.state === 'open' && MAPPING_FIXABLE_CATEGORIES[error.flow].includes(error.category);

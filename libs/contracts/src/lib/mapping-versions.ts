@@ -10,7 +10,10 @@ export interface MappingVersionSummary {
   contentHash: string;
   note: string;
   publishedAt: string;
+  /** Who published it: the person's display name (or email); null for the shipped default and API keys. */
   publishedBy: string | null;
+  /** The publishing user's id, when a person published it. */
+  publishedById?: string | null;
   /** True for the version the syncs use now. */
   active: boolean;
 }

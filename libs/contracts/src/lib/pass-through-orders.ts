@@ -28,6 +28,39 @@ export interface PassThroughOrderDetail extends PassThroughOrderSummary {
   mappedPayload: unknown;
   mappingVersion: { id: string; version: number } | null;
   errors: RecordErrorSummary[];
+  /**
+   * The last legs of the journey: the ERP's shipment packages of this order and the Shopify
+   * fulfillments Ferry made of them, oldest first (the API always sends it; empty until shipped).
+   */
+  shipments?: OrderShipment[];
+}
+
+/** Where an ERP shipment package is on its way to Shopify (the shipment_pushes ledger). */
+export const SHIPMENT_PUSH_STATUSES = ['pending', 'fulfilled', 'failed', 'skipped'] as const;
+export type ShipmentPushStatus = (typeof SHIPMENT_PUSH_STATUSES)[number];
+
+/** One ERP shipment package of an order and its Shopify fulfillment (DESIGN §2.2). */
+export interface OrderShipment {
+  id: string;
+  invoiceNo: string;
+  packageNo: string;
+  /** ERP ship-via code. */
+  shipVia: string | null;
+  trackingNumber: string | null;
+  /** Carrier name and tracking URL as sent to Shopify (after the ship-via → carrier lookup). */
+  trackingCompany: string | null;
+  trackingUrl: string | null;
+  /** Shipped lines by ERP item code. */
+  lines: Array<{ itemCode: string; quantity: number }>;
+  status: ShipmentPushStatus;
+  /** The Shopify fulfillment's id, once created. */
+  fulfillmentId: string | null;
+  /** Why it was not pushed (failed) or had nothing to push (skipped). */
+  error: string | null;
+  /** When Ferry read the shipment from the ERP. */
+  readAt: string;
+  /** When the Shopify fulfillment was created (null unless fulfilled). */
+  pushedAt: string | null;
 }
 
 export const ERROR_CATEGORIES = [

@@ -133,6 +133,14 @@ export class FerryConfig {
   FERRY_ALLOW_CONNECTOR_BASE_URLS = false;
 
   /**
+   * Set by `npm start` (tools/demo) alone: this Ferry talks to the Shopify and CIMcloud
+   * emulators, and the admin says so on every page. Refused with DATABASE_URL (a deployment).
+   */
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'must be true or false' })
+  FERRY_DEMO_MODE = false;
+
+  /**
    * Least time between two reads of ERP import results per tenant. CIMcloud allows 100 calls
    * per 15 minutes per authorization: sending orders must not starve behind status polls.
    */
@@ -193,6 +201,16 @@ export class FerryConfig {
   @Min(0.5)
   @Max(60)
   WORKER_POLL_SECONDS = 0.5;
+
+  /**
+   * A running sync run renews its lease every third of this; a run whose lease lapsed (its
+   * worker was killed or lost the database) is taken over by another worker. Seconds.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(3)
+  @Max(3600)
+  RUN_LEASE_SECONDS = 60;
 }
 
 /** Variables without a default (Object.keys of a fresh FerryConfig does not list them). */
@@ -236,6 +254,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): FerryConfig {
   for (const key of ['FERRY_MASTER_KEY', 'FERRY_MASTER_KEY_PREVIOUS'] as const) {
     const value = config[key];
     if (value !== undefined && !parseMasterKey(value)) problems.push(`${key}: must be 32 bytes, as base64 (44 characters) or hex (64 characters)`);
+  }
+  if (config.DATABASE_URL && config.FERRY_DEMO_MODE) {
+    problems.push('FERRY_DEMO_MODE: is for `npm start` on the embedded database only; unset it with DATABASE_URL');
   }
   if (config.DATABASE_URL && !config.FERRY_MASTER_KEY) {
     problems.push('FERRY_MASTER_KEY: is required with DATABASE_URL (generate one with: openssl rand -base64 32)');

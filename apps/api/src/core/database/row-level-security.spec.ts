@@ -34,12 +34,14 @@ describe('row-level security (real PostgreSQL, application role)', () => {
         [tenant],
       );
       await t.owner.query(`insert into mappings (tenant_id, flow, published_version_id) values ($1, 'orders', $2)`, [tenant, version.rows[0].id]);
+      await t.owner.query(`insert into mapping_drafts (tenant_id, flow, definition, base_version, revision) values ($1, 'orders', '{}', 1, 1)`, [tenant]);
       await t.owner.query(`insert into checkpoints (tenant_id, flow, cursor) values ($1, 'orders', '{}')`, [tenant]);
       await t.owner.query(
         `insert into pass_through_orders (tenant_id, shopify_order_id, shopify_order_name, shopify_created_at, shopify_updated_at, status, source_payload)
          values ($1, 'gid://shopify/Order/1', '#1001', now(), now(), 'mapped', '{}')`,
         [tenant],
       );
+      await t.owner.query(`insert into pass_through_order_skus (tenant_id, sku, order_id) select $1, 'WIDGET-100', id from pass_through_orders where tenant_id = $1`, [tenant]);
       await t.owner.query(`insert into record_errors (tenant_id, flow, record_key, category, message, state) values ($1, 'orders', '1', 'mapping_error', 'x', 'open')`, [tenant]);
       await t.owner.query(
         `insert into shipment_pushes (tenant_id, shipment_key, order_number, invoice_no, package_no, status, source_payload) values ($1, 'i|p', 'SO1', 'I1', 'P1', 'pending', '{}')`,

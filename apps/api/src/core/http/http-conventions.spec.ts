@@ -11,7 +11,7 @@ describe('HTTP conventions', () => {
   afterAll(() => t.close());
 
   it('serves liveness and readiness', async () => {
-    expect((await t.request('GET', '/api/v1/health/live')).body).toEqual({ status: 'ok' });
+    expect((await t.request('GET', '/api/v1/health/live')).body).toEqual({ status: 'ok', demoMode: false });
     expect((await t.request('GET', '/api/v1/health/ready')).body).toEqual({ status: 'ok', database: 'ok' });
   });
 

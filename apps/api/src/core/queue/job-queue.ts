@@ -14,6 +14,11 @@ export interface QueuedJob<Payload> {
   retryCount: number;
 }
 
+/** A job a worker fetched and has not finished; the queue does not know whether that worker still lives. */
+export interface ActiveJob<Payload> extends QueuedJob<Payload> {
+  startedAt: Date;
+}
+
 export interface ConsumeOptions {
   /** Jobs fetched per poll; the scheduler target needs this sized (DESIGN §10). */
   batchSize: number;
@@ -36,4 +41,19 @@ export abstract class JobQueue {
 
   /** Jobs waiting or running, per queue. */
   abstract depth(): Promise<Record<string, number>>;
+
+  /** Running jobs of these queues fetched at least `seconds` ago: candidates for a takeover. */
+  abstract activeSince<Payload extends object>(queues: string[], seconds: number): Promise<Array<ActiveJob<Payload>>>;
+
+  /**
+   * Locks a running job for `transaction`. False when it is no longer running or another
+   * process holds it (e.g. a second worker taking it over at the same moment).
+   */
+  abstract lockActive(queue: string, jobId: string, transaction: EntityManager): Promise<boolean>;
+
+  /**
+   * Ends a job without a retry, in `transaction`. A late complete or fail by the process
+   * that ran it then changes nothing: its job id is no longer running.
+   */
+  abstract cancel(queue: string, jobId: string, transaction: EntityManager): Promise<void>;
 }

@@ -1,12 +1,12 @@
 import PgBoss from 'pg-boss';
 import { EntityManager } from 'typeorm';
-import { ConsumeOptions, EnqueueOptions, JobQueue, QueuedJob } from './job-queue';
+import { ActiveJob, ConsumeOptions, EnqueueOptions, JobQueue, QueuedJob } from './job-queue';
 import { PG_BOSS_SCHEMA, QUEUE_DEFINITIONS } from './queue-definitions';
 
 /**
  * JobQueue on pg-boss: jobs live in PostgreSQL and are fetched with SKIP LOCKED, so any
  * number of worker processes on any number of machines share them; a killed worker's job
- * expires and is retried elsewhere.
+ * is taken over elsewhere once its run's lease lapses (modules/sync/run-takeover.ts).
  */
 export class PgBossJobQueue extends JobQueue {
   private readonly boss: PgBoss;
@@ -42,7 +42,7 @@ export class PgBossJobQueue extends JobQueue {
     return this.boss.send(queue, payload, {
       singletonKey: options.singletonKey,
       startAfter: options.startAfter,
-      ...(transaction ? { db: { executeSql: async (text: string, values: unknown[]) => ({ rows: (await transaction.query(text, values)) as unknown[] }) } } : {}),
+      ...(transaction ? { db: inTransaction(transaction) } : {}),
     });
   }
 
@@ -68,10 +68,44 @@ export class PgBossJobQueue extends JobQueue {
     );
   }
 
+  async activeSince<Payload extends object>(queues: string[], seconds: number): Promise<Array<ActiveJob<Payload>>> {
+    await this.start();
+    const { rows } = await this.boss.getDb().executeSql(
+      `select id, name, data, retry_count, started_on from ${PG_BOSS_SCHEMA}.job
+        where name = any($1::text[]) and state = 'active' and started_on < now() - make_interval(secs => $2)`,
+      [queues, seconds],
+    );
+    return (rows as Array<{ id: string; name: string; data: Payload; retry_count: number; started_on: Date }>).map((row) => ({
+      id: row.id,
+      queue: row.name,
+      payload: row.data,
+      retryCount: row.retry_count,
+      startedAt: row.started_on,
+    }));
+  }
+
+  async lockActive(queue: string, jobId: string, transaction: EntityManager): Promise<boolean> {
+    const rows = (await transaction.query(`select id from ${PG_BOSS_SCHEMA}.job where name = $1 and id = $2 and state = 'active' for update skip locked`, [
+      queue,
+      jobId,
+    ])) as unknown[];
+    return rows.length === 1;
+  }
+
+  async cancel(queue: string, jobId: string, transaction: EntityManager): Promise<void> {
+    await this.start();
+    await this.boss.cancel(queue, jobId, { db: inTransaction(transaction) });
+  }
+
   async depth(): Promise<Record<string, number>> {
     await this.start();
     const result: Record<string, number> = {};
     for (const { name } of QUEUE_DEFINITIONS) result[name] = await this.boss.getQueueSize(name);
     return result;
   }
+}
+
+/** pg-boss runs its statement on the caller's transaction: it commits or rolls back with the caller's writes. */
+function inTransaction(transaction: EntityManager): PgBoss.Db {
+  return { executeSql: async (text: string, values: unknown[]) => ({ rows: (await transaction.query(text, values)) as unknown[] }) };
 }

@@ -22,9 +22,16 @@ export const SYNC_QUEUES = {
   inventory: 'sync.inventory',
 } as const;
 
+/**
+ * pg-boss's own expiry of a running sync job is only a backstop: a killed worker's run is
+ * taken over once its lease (RUN_LEASE_SECONDS) lapses (modules/sync/run-takeover.ts), and a
+ * long backfill that renews its lease must not be failed and restarted under its feet.
+ */
+const SYNC_JOB_EXPIRY_SECONDS = 4 * 3600;
+
 export const QUEUE_DEFINITIONS: QueueDefinition[] = [
   { name: DEAD_LETTER_QUEUE, policy: 'standard', retryLimit: 0, retryDelaySeconds: 0, expireInSeconds: 3600 },
   ...Object.values(SYNC_QUEUES).map(
-    (name): QueueDefinition => ({ name, policy: 'stately', retryLimit: 5, retryDelaySeconds: 10, expireInSeconds: 15 * 60, deadLetter: DEAD_LETTER_QUEUE }),
+    (name): QueueDefinition => ({ name, policy: 'stately', retryLimit: 5, retryDelaySeconds: 10, expireInSeconds: SYNC_JOB_EXPIRY_SECONDS, deadLetter: DEAD_LETTER_QUEUE }),
   ),
 ];

@@ -5,6 +5,7 @@ import { FerryConfig } from '../../core/config/ferry-config';
 import { DbContextRunner } from '../../core/tenancy/db-context-runner';
 import { CimcloudConfig, CimcloudSecrets, ShopifyConfig, ShopifySecrets, StoredConnection } from './connection-secrets';
 import { ConnectionStore } from './connection-store';
+import { RunThrottleTally } from './run-throttle-tally';
 
 interface Cached<Client> {
   updatedAt: number;
@@ -55,6 +56,7 @@ export class ConnectorClients {
         debug: () => undefined,
         warn: (message, context) => this.logger.warn({ ...context, shop: config.shopDomain }, message),
       },
+      onThrottle: (event) => RunThrottleTally.report('shopify', event),
     });
   }
 
@@ -65,6 +67,7 @@ export class ConnectorClients {
       credentials: { authKey: secrets.authKey ?? '', userName: config.authUserName, password: secrets.authPassword ?? '' },
       limits: { perSecond: this.config.CIMCLOUD_CALLS_PER_SECOND, perWindow: this.config.CIMCLOUD_CALLS_PER_15_MIN },
       logger: { warn: (message, meta) => this.logger.warn({ ...meta, site: config.siteName }, message) },
+      onThrottle: (event) => RunThrottleTally.report('cimcloud', event),
     });
   }
 

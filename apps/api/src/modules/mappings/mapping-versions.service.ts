@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Flow, MappingDefinition, MappingVersionDetail, MappingVersionSummary } from '@ferry/contracts';
-import { checkMapping, DEFAULT_MAPPINGS, mappingContentHash } from '@ferry/mapping';
+import { DEFAULT_MAPPINGS, mappingContentHash } from '@ferry/mapping';
 import { EntityManager } from 'typeorm';
 import { recordAudit } from '../../core/audit/audit-log';
 import { problems } from '../../core/http/problem';
@@ -16,6 +16,8 @@ interface VersionRow {
   note: string;
   published_at: Date;
   published_by: string | null;
+  /** The author's display name (or email), when the author is still visible to the tenant. */
+  author: string | null;
   active: boolean;
 }
 
@@ -62,27 +64,26 @@ export class MappingVersionsService {
     });
   }
 
-  /** Checks the definition (compiles every expression) and publishes it as the next version. */
-  async publish(tenant: TenantContext, flow: Flow, definition: MappingDefinition, note: string | undefined): Promise<MappingVersionDetail> {
-    if (definition.flow !== flow) throw problems.validation([{ field: 'definition.flow', message: `must be "${flow}" to publish to the ${flow} mapping` }]);
-    const failures = checkMapping(definition);
-    if (failures.length) {
-      throw problems.validation(
-        failures.map((f) => ({
-          field: `definition${f.field ? `[${f.field}]` : ''}`,
-          message: `${f.message}${f.line !== undefined ? ` (line ${f.line}, column ${f.column})` : ''} [${f.code}]`,
-        })),
-      );
+  /**
+   * Publishes a definition as the next version, inside the caller's transaction, and
+   * audit-logs it. Callers check it first (flow, compile, tests). 409 when it is the
+   * active version's content already.
+   */
+  async publishWithin(
+    m: EntityManager,
+    tenant: TenantContext,
+    flow: Flow,
+    definition: MappingDefinition,
+    note: string,
+    audit: { action: 'mapping.published' | 'mapping.rolled_back'; details?: Record<string, unknown> },
+  ): Promise<MappingVersionDetail> {
+    const active = await this.active(m, tenant.tenantId, flow);
+    if (mappingContentHash(active.definition) === mappingContentHash(definition)) {
+      throw problems.conflict(`This definition is identical to the active version ${active.version}.`);
     }
-    return this.db.forTenant(tenant, async (m) => {
-      const active = await this.active(m, tenant.tenantId, flow);
-      if (mappingContentHash(active.definition) === mappingContentHash(definition)) {
-        throw problems.conflict(`This definition is identical to the active version ${active.version}.`);
-      }
-      const version = await this.insertVersion(m, tenant.tenantId, flow, definition, note ?? '', tenant.actor.userId);
-      await recordAudit(m, tenant, { action: 'mapping.published', targetType: 'mapping', targetId: flow, details: { version, note: note ?? '' } });
-      return toDetail((await this.rows(m, tenant.tenantId, flow, version))[0]);
-    });
+    const version = await this.insertVersion(m, tenant.tenantId, flow, definition, note, tenant.actor.userId);
+    await recordAudit(m, tenant, { action: audit.action, targetType: 'mapping', targetId: flow, details: { version, note, ...audit.details } });
+    return toDetail((await this.rows(m, tenant.tenantId, flow, version))[0]);
   }
 
   private async insertVersion(m: EntityManager, tenantId: string, flow: Flow, definition: MappingDefinition, note: string, userId: string | null): Promise<number> {
@@ -103,8 +104,10 @@ export class MappingVersionsService {
 
   private async rows(m: EntityManager, tenantId: string, flow: Flow, version?: number): Promise<VersionRow[]> {
     return (await m.query(
-      `select v.id, v.flow, v.version, v.content_hash, v.definition, v.note, v.published_at, v.published_by, (p.published_version_id = v.id) as active
+      `select v.id, v.flow, v.version, v.content_hash, v.definition, v.note, v.published_at, v.published_by,
+              coalesce(nullif(u.display_name, ''), u.email) as author, (p.published_version_id = v.id) as active
          from mapping_versions v left join mappings p on p.tenant_id = v.tenant_id and p.flow = v.flow
+         left join users u on u.id = v.published_by
         where v.tenant_id = $1 and v.flow = $2 and ($3::int is null or v.version = $3) order by v.version desc`,
       [tenantId, flow, version ?? null],
     )) as VersionRow[];
@@ -119,7 +122,8 @@ function toSummary(row: VersionRow): MappingVersionSummary {
     contentHash: row.content_hash,
     note: row.note,
     publishedAt: row.published_at.toISOString(),
-    publishedBy: row.published_by,
+    publishedBy: row.author,
+    publishedById: row.published_by,
     active: row.active,
   };
 }

@@ -1,22 +1,21 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Flow, FLOWS, MappingVersionDetail, MappingVersionSummary } from '@ferry/contracts';
+import { MappingVersionDetail, MappingVersionSummary } from '@ferry/contracts';
 import { RequireScope } from '../../core/auth/access-rule';
 import { CurrentTenant } from '../../core/auth/current-tenant.decorator';
-import { enumParam } from '../../core/http/enum-param';
-import { problems } from '../../core/http/problem';
 import { TenantContext } from '../../core/tenancy/tenant-context';
 import { PublishMappingDto } from './dto/publish-mapping.dto';
+import { MappingEditorService } from './mapping-editor.service';
+import { flowParam, versionParam } from './mapping-route-params';
 import { MappingVersionsService } from './mapping-versions.service';
-
-const flowParam = (value: string): Flow => enumParam('flow', FLOWS, value);
-
-const versionParam = new ParseIntPipe({ exceptionFactory: () => problems.badRequest('must be a version number', 'version') });
 
 @ApiTags('mappings')
 @Controller('mappings')
 export class MappingsController {
-  constructor(private readonly versions: MappingVersionsService) {}
+  constructor(
+    private readonly versions: MappingVersionsService,
+    private readonly editor: MappingEditorService,
+  ) {}
 
   @Get(':flow')
   @RequireScope('mappings:read')
@@ -41,8 +40,11 @@ export class MappingsController {
 
   @Post(':flow/versions')
   @RequireScope('mappings:write')
-  @ApiOperation({ summary: 'Publish a new version from a mapping definition (JSON file); every expression is compiled first' })
+  @ApiOperation({
+    summary: 'Publish a new version from a mapping definition (JSON file)',
+    description: 'Every expression is compiled first (400 with rule, line and column) and every test case must pass (422 listing the failures).',
+  })
   publish(@CurrentTenant() tenant: TenantContext, @Param('flow') flow: string, @Body() body: PublishMappingDto): Promise<MappingVersionDetail> {
-    return this.versions.publish(tenant, flowParam(flow), body.definition, body.note);
+    return this.editor.publishFile(tenant, flowParam(flow), body.definition, body.note);
   }
 }

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCategory, Page, PassThroughOrderDetail, PassThroughOrderSummary, PassThroughStatus } from '@ferry/contracts';
-import { cursorAtSql, PageQueryDto, readPage } from '../../core/http/cursor-page';
+import { Page, PassThroughOrderDetail, PassThroughOrderSummary, PassThroughStatus } from '@ferry/contracts';
+import { PageQueryDto, readPage } from '../../core/http/cursor-page';
 import { problems } from '../../core/http/problem';
 import { DbContextRunner } from '../../core/tenancy/db-context-runner';
 import { TenantContext } from '../../core/tenancy/tenant-context';
 import { toSummary as toErrorSummary } from '../errors/record-errors.service';
+import { readOrderShipments } from './order-shipments';
+import { ORDER_COLUMNS, OrdersFilter, ordersListQuery } from './orders-list-query';
 
 interface OrderRow {
   id: string;
@@ -25,43 +27,19 @@ interface OrderRow {
   cursorAt: string;
 }
 
-export interface OrdersFilter {
-  status?: PassThroughStatus;
-  /** Shopify order name (#1001), CIMcloud order number or a SKU of its lines. */
-  q?: string;
-  from?: string;
-  to?: string;
-  category?: ErrorCategory;
-}
-
-const COLUMNS = `o.id, o.shopify_order_id, o.shopify_order_name, o.shopify_created_at, o.shopify_updated_at, o.order_number, o.status, o.skip_reason,
-  o.erp_sales_order_no, o.erp_error, o.edited_after_import, o.sent_at, o.imported_at, o.updated_at,
-  (select e.id from record_errors e where e.tenant_id = o.tenant_id and e.flow = 'orders' and e.record_key = o.shopify_order_id and e.state in ('open', 'retrying') limit 1) as open_error_id,
-  ${cursorAtSql('o.created_at')} as "cursorAt"`;
-
 /** The orders ledger as the "Pass Through Orders" view reads it. */
 @Injectable()
 export class PassThroughOrdersService {
   constructor(private readonly db: DbContextRunner) {}
 
   list(tenant: TenantContext, filter: OrdersFilter, page: PageQueryDto): Promise<Page<PassThroughOrderSummary>> {
-    const q = filter.q?.trim() || null;
     return this.db.forTenant(tenant, (m) =>
       readPage<OrderRow, PassThroughOrderSummary>(
         page,
-        (after, take) =>
-          m.query(
-            `select ${COLUMNS} from pass_through_orders o
-              where o.tenant_id = $1 and ($2::text is null or o.status = $2)
-                and ($3::text is null or o.shopify_order_name ilike '%' || $3 || '%' or o.order_number = $3
-                     or o.source_payload -> 'lineItems' -> 'nodes' @> jsonb_build_array(jsonb_build_object('sku', $3::text)))
-                and ($4::timestamptz is null or o.shopify_created_at >= $4) and ($5::timestamptz is null or o.shopify_created_at < $5)
-                and ($6::text is null or exists (select 1 from record_errors e where e.tenant_id = o.tenant_id and e.flow = 'orders'
-                     and e.record_key = o.shopify_order_id and e.state in ('open', 'retrying') and e.category = $6))
-                and ($7::timestamptz is null or (o.created_at, o.id) < ($7::timestamptz, $8::uuid))
-              order by o.created_at desc, o.id desc limit $9`,
-            [tenant.tenantId, filter.status ?? null, q, filter.from ?? null, filter.to ?? null, filter.category ?? null, after?.createdAt ?? null, after?.id ?? null, take],
-          ),
+        (after, take) => {
+          const query = ordersListQuery(tenant.tenantId, filter, after, take);
+          return m.query(query.sql, query.params);
+        },
         toSummary,
       ),
     );
@@ -70,7 +48,7 @@ export class PassThroughOrdersService {
   async get(tenant: TenantContext, id: string): Promise<PassThroughOrderDetail> {
     return this.db.forTenant(tenant, async (m) => {
       const rows = (await m.query(
-        `select ${COLUMNS}, o.source_payload, o.mapped_payload, v.id as version_id, v.version
+        `select ${ORDER_COLUMNS}, o.source_payload, o.mapped_payload, v.id as version_id, v.version
            from pass_through_orders o left join mapping_versions v on v.id = o.mapping_version_id
           where o.tenant_id = $1 and o.id = $2`,
         [tenant.tenantId, id],
@@ -88,6 +66,7 @@ export class PassThroughOrdersService {
         mappedPayload: row.mapped_payload,
         mappingVersion: row.version_id && row.version ? { id: row.version_id, version: row.version } : null,
         errors: errors.map(toErrorSummary),
+        shipments: await readOrderShipments(m, tenant.tenantId, row.order_number),
       };
     });
   }

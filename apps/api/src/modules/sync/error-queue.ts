@@ -45,6 +45,17 @@ export class ErrorQueue {
     return rows.map((r) => r.record_key);
   }
 
+  /** A person asked to retry these open errors now: the flow's next run re-maps their records. Returns the ids changed. */
+  async retryNow(m: EntityManager, tenantId: string, flow: Flow, errorIds: readonly string[]): Promise<string[]> {
+    // A select around the update: its rows come back as rows (TypeORM wraps a bare UPDATE's).
+    const changed = (await m.query(
+      `with changed as (update record_errors set state = 'retrying', next_retry_at = now()
+         where tenant_id = $1 and flow = $2 and id = any($3::uuid[]) and state = 'open' returning id) select id from changed`,
+      [tenantId, flow, [...errorIds]],
+    )) as Array<{ id: string }>;
+    return changed.map((r) => r.id);
+  }
+
   /** The record went through: its unsettled error (if any) is resolved. */
   async resolve(m: EntityManager, tenantId: string, flow: Flow, recordKey: string): Promise<void> {
     await m.query(

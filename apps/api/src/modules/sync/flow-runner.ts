@@ -8,6 +8,8 @@ export interface FlowRunRequest {
   since?: string;
   /** Long runs report how far they are (shown while they run). */
   reportProgress?: (progress: RunProgress) => Promise<void>;
+  /** Aborted when this run's lease was lost and another worker took it over: stop between batches. */
+  signal?: AbortSignal;
 }
 
 export interface FlowRunResult {
@@ -29,4 +31,6 @@ export interface SyncJobPayload {
   trigger: RunTrigger;
   scheduledFor?: string;
   since?: string;
+  /** How often a stopped worker's run of this job was taken over (run-takeover.ts). */
+  takeovers?: number;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Flow, Page, RunProgress, RunSummary, RunTrigger } from '@ferry/contracts';
+import { Flow, Page, RunProgress, RunSummary, RunThrottleCounts, RunTrigger } from '@ferry/contracts';
 import { cursorAtSql, PageQueryDto, readPage } from '../../core/http/cursor-page';
 import { problems } from '../../core/http/problem';
 import { DbContextRunner } from '../../core/tenancy/db-context-runner';
@@ -38,11 +38,16 @@ export class SyncRunsService {
     return rows[0].id;
   }
 
-  async succeed(tenantId: string, runId: string, result: FlowRunResult): Promise<void> {
+  /**
+   * `throttle`: how long the run waited on each upstream's rate limits (kept in counts.throttle).
+   * This and `fail` change running runs only: a run taken over from a worker thought dead keeps its verdict.
+   */
+  async succeed(tenantId: string, runId: string, result: FlowRunResult, throttle: RunThrottleCounts | null = null): Promise<void> {
+    const counts = throttle ? { ...result.counts, throttle } : result.counts;
     await this.db.run({ tenantId }, (m) =>
       m.query(
-        `update sync_runs set status = 'succeeded', finished_at = now(), counts = $3::jsonb, cursor_before = $4, cursor_after = $5 where tenant_id = $1 and id = $2`,
-        [tenantId, runId, JSON.stringify(result.counts), result.cursorBefore ?? null, result.cursorAfter ?? null],
+        `update sync_runs set status = 'succeeded', finished_at = now(), counts = $3::jsonb, cursor_before = $4, cursor_after = $5 where tenant_id = $1 and id = $2 and status = 'running'`,
+        [tenantId, runId, JSON.stringify(counts), result.cursorBefore ?? null, result.cursorAfter ?? null],
       ),
     );
   }
@@ -53,9 +58,14 @@ export class SyncRunsService {
     );
   }
 
-  async fail(tenantId: string, runId: string, error: string): Promise<void> {
+  async fail(tenantId: string, runId: string, error: string, throttle: RunThrottleCounts | null = null): Promise<void> {
     await this.db.run({ tenantId }, (m) =>
-      m.query(`update sync_runs set status = 'failed', finished_at = now(), error = $3 where tenant_id = $1 and id = $2`, [tenantId, runId, error.slice(0, 2000)]),
+      m.query(`update sync_runs set status = 'failed', finished_at = now(), error = $3, counts = counts || coalesce($4::jsonb, '{}') where tenant_id = $1 and id = $2 and status = 'running'`, [
+        tenantId,
+        runId,
+        error.slice(0, 2000),
+        throttle ? JSON.stringify({ throttle }) : null,
+      ]),
     );
   }
 

@@ -1,9 +1,11 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { FerryConfig } from '../../core/config/ferry-config';
 import { JobQueue, QueuedJob } from '../../core/queue/job-queue';
+import { RunThrottleTally } from '../connections/run-throttle-tally';
 import { SYNC_QUEUES } from '../../core/queue/queue-definitions';
 import { FlowRunnerRegistry } from './flow-runner-registry';
 import { PermanentRunError } from './permanent-run-error';
+import { HeldLease, RunLeases } from './run-lease';
 import { SyncJobPayload } from './flow-runner';
 import { SyncRunsService } from './sync-runs.service';
 
@@ -21,6 +23,7 @@ export class SyncWorker implements OnApplicationBootstrap {
     private readonly queue: JobQueue,
     private readonly runners: FlowRunnerRegistry,
     private readonly runs: SyncRunsService,
+    private readonly leases: RunLeases,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -40,19 +43,26 @@ export class SyncWorker implements OnApplicationBootstrap {
   }
 
   async handle(job: QueuedJob<SyncJobPayload>): Promise<void> {
-    const { tenantId, flow, trigger, scheduledFor, since } = job.payload;
+    const { tenantId, flow, trigger, scheduledFor, since, takeovers } = job.payload;
     const runner = this.runners.get(flow);
     if (!runner) throw new Error(`No runner for the ${flow} flow in this process.`);
-    const runId = await this.runs.start(tenantId, flow, trigger, job.id, job.retryCount + 1, scheduledFor ?? null);
+    const runId = await this.runs.start(tenantId, flow, trigger, job.id, job.retryCount + 1 + (takeovers ?? 0), scheduledFor ?? null);
+    const throttle = new RunThrottleTally();
+    // Held while the run works; a worker killed mid-run stops renewing it and the run is taken over (run-takeover.ts).
+    let lease: HeldLease | null = null;
     try {
-      const result = await runner.run({ tenantId, runId, trigger, since, reportProgress: (progress) => this.runs.progress(tenantId, runId, progress) });
-      await this.runs.succeed(tenantId, runId, result);
+      lease = await this.leases.hold(tenantId, runId);
+      const signal = lease.signal;
+      const result = await throttle.attribute(() => runner.run({ tenantId, runId, trigger, since, signal, reportProgress: (progress) => this.runs.progress(tenantId, runId, progress) }));
+      await this.runs.succeed(tenantId, runId, result, throttle.snapshot());
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.logger.warn({ tenantId, flow, runId, err: message }, 'Sync run failed');
-      await this.runs.fail(tenantId, runId, message);
+      await this.runs.fail(tenantId, runId, message, throttle.snapshot());
       // Retrying cannot help a run that waits for a person; anything else is retried with backoff.
       if (!(error instanceof PermanentRunError)) throw error;
+    } finally {
+      lease?.release();
     }
   }
 }

@@ -39,8 +39,9 @@ export class CostThrottle {
     );
   }
 
-  /** Waits until `cost` points are (estimated) free, then reserves them. */
-  async acquire(cost: number): Promise<void> {
+  /** Waits until `cost` points are (estimated) free, then reserves them; resolves to the milliseconds waited. */
+  async acquire(cost: number): Promise<number> {
+    let waitedMs = 0;
     for (;;) {
       const available = this.estimatedAvailable();
       if (available === null || !this.status) break;
@@ -48,11 +49,12 @@ export class CostThrottle {
         Math.min(cost, this.status.maximumAvailable) -
         (available - this.reserved);
       if (needed <= 0) break;
-      await this.clock.sleep(
-        Math.ceil((needed / this.status.restoreRate) * 1000) + 5,
-      );
+      const sleepMs = Math.ceil((needed / this.status.restoreRate) * 1000) + 5;
+      await this.clock.sleep(sleepMs);
+      waitedMs += sleepMs;
     }
     this.reserved += cost;
+    return waitedMs;
   }
 
   /** Releases a reservation and learns from the response's cost extension. */

@@ -21,6 +21,7 @@ import {
   ShopifyThrottledError,
   ShopifyUnavailableError,
 } from './shopify-errors';
+import { ShopifyThrottleEvent, ShopifyThrottleObserver } from './throttle-observer';
 
 export interface ShopifyClientConfig {
   /** acme.myshopify.com */
@@ -41,6 +42,8 @@ export interface ShopifyClientConfig {
   baseBackoffMs?: number;
   maxBackoffMs?: number;
   requestTimeoutMs?: number;
+  /** Told of every wait caused by Shopify's rate limits (before sending, or after THROTTLED / 429). */
+  onThrottle?: ShopifyThrottleObserver;
 }
 
 export interface RequestOptions {
@@ -122,7 +125,8 @@ export class ShopifyGraphqlClient {
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       if (attempt > 1) this.stats.retries++;
       const cost = this.throttle.expectedCost(query);
-      await this.throttle.acquire(cost);
+      const bucketWaitMs = await this.throttle.acquire(cost);
+      if (bucketWaitMs > 0) this.reportThrottle({ reason: 'bucket', waitedMs: bucketWaitMs });
       let response: Response;
       try {
         const token = await this.tokens.token();
@@ -161,7 +165,9 @@ export class ShopifyGraphqlClient {
           lastError = new ShopifyThrottledError('throttled by Shopify');
           const requested = body.extensions?.cost?.requestedQueryCost ?? cost;
           this.logger.debug('shopify throttled', { requested });
-          await this.clock.sleep(this.throttle.waitForMs(requested));
+          const waitMs = this.throttle.waitForMs(requested);
+          this.reportThrottle({ reason: 'throttled', waitedMs: waitMs });
+          await this.clock.sleep(waitMs);
           continue;
         }
         if (code === 'ACCESS_DENIED')
@@ -191,10 +197,11 @@ export class ShopifyGraphqlClient {
       if (response.status === 429) {
         this.stats.throttledResponses++;
         lastError = new ShopifyThrottledError('HTTP 429 from Shopify');
-        await this.backoff(
+        const waitedMs = await this.backoff(
           attempt,
           retryAfterMs(response.headers.get('retry-after')),
         );
+        this.reportThrottle({ reason: 'rate_limited', waitedMs });
         continue;
       }
       if (response.status >= 500) {
@@ -215,10 +222,20 @@ export class ShopifyGraphqlClient {
     throw lastError;
   }
 
+  /** The observer is the host's bookkeeping: its failure must not fail the request. */
+  private reportThrottle(event: ShopifyThrottleEvent): void {
+    try {
+      this.config.onThrottle?.(event);
+    } catch (error) {
+      this.logger.warn('throttle observer failed', { error: String(error) });
+    }
+  }
+
+  /** Sleeps before a retry; resolves to the milliseconds slept. */
   private async backoff(
     attempt: number,
     serverDelayMs: number | null,
-  ): Promise<void> {
+  ): Promise<number> {
     const delay =
       serverDelayMs ??
       backoffDelayMs(
@@ -228,5 +245,6 @@ export class ShopifyGraphqlClient {
         this.random,
       );
     await this.clock.sleep(delay);
+    return delay;
   }
 }

@@ -1,4 +1,4 @@
-import { HttpTestingController } from '@angular/common/http/testing';
+import { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
@@ -14,6 +14,7 @@ describe('LoginPage', () => {
   let fixture: ComponentFixture<LoginPage>;
   let backend: HttpTestingController;
   let element: HTMLElement;
+  let demoQuestion: TestRequest;
 
   beforeEach(async () => {
     TestBed.configureTestingModule({
@@ -26,9 +27,28 @@ describe('LoginPage', () => {
     fixture = TestBed.createComponent(LoginPage);
     element = fixture.nativeElement;
     await fixture.whenStable();
+    // The page asks once whether this is the npm start demo; unanswered, it shows no demo note.
+    demoQuestion = backend.expectOne({ url: '/api/v1/health/live', method: 'GET' });
   });
 
+  async function answerDemoMode(demoMode: boolean): Promise<void> {
+    demoQuestion.flush({ status: 'ok', demoMode });
+    await fixture.whenStable();
+  }
+
   afterEach(() => backend.verify());
+
+  it('says where the demo credentials are in demo mode, without ever showing a password', async () => {
+    await answerDemoMode(true);
+    const note = element.querySelector('[data-testid=login-demo-note]')?.textContent ?? '';
+    expect(note).toContain('Demo mode');
+    expect(note).toContain('.ferry/demo-credentials.json');
+  });
+
+  it('shows no demo note otherwise', async () => {
+    await answerDemoMode(false);
+    expect(element.querySelector('[data-testid=login-demo-note]')).toBeNull();
+  });
 
   function type(name: string, value: string): void {
     const input = element.querySelector<HTMLInputElement>(`input[name=${name}]`);

@@ -7,6 +7,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router } from '@angular/router';
+import { DemoMode } from '../../core/demo-mode';
 import { Session } from '../../core/session';
 import { isProblemDetails, toProblem } from '../../core/problem-details';
 import { START_PAGE } from '../../core/start-page';
@@ -30,6 +31,7 @@ import { retryAfterSeconds } from './retry-after';
 export class LoginPage {
   private readonly session = inject(Session);
   private readonly router = inject(Router);
+  protected readonly demoMode = inject(DemoMode);
 
   /** Where to go after signing in (query parameter set by the auth guard). */
   readonly returnUrl = input<string | undefined>();
@@ -40,6 +42,10 @@ export class LoginPage {
   });
   protected readonly submitting = signal(false);
   protected readonly error = signal<string | null>(null);
+
+  constructor() {
+    this.demoMode.load();
+  }
 
   protected submit(): void {
     if (this.submitting()) return;

@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, input, signal, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -8,7 +8,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
-import { ERROR_CATEGORIES, ErrorCategory, ErrorState, Flow, FLOWS, RecordErrorSummary } from '@ferry/contracts';
+import { RouterLink } from '@angular/router';
+import { ERROR_CATEGORIES, ErrorCategory, ErrorState, Flow, FLOWS, isFixableByMapping, RecordErrorSummary } from '@ferry/contracts';
 import { PagedList } from '../../core/paged-list';
 import { toProblem } from '../../core/problem-details';
 import { TenantContext } from '../../core/tenant-context';
@@ -21,7 +22,7 @@ import { ERROR_CATEGORY_LABELS, ERROR_STATE_TONES } from './order-format';
 @Component({
   selector: 'ferry-errors-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, MatButtonModule, MatFormFieldModule, MatIconModule, MatProgressBarModule, MatSelectModule, MatTableModule, ProblemMessage],
+  imports: [DatePipe, RouterLink, MatButtonModule, MatFormFieldModule, MatIconModule, MatProgressBarModule, MatSelectModule, MatTableModule, ProblemMessage],
   templateUrl: './errors-panel.html',
   styleUrl: './errors-panel.scss',
 })
@@ -30,6 +31,8 @@ export class ErrorsPanel {
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
   protected readonly tenant = inject(TenantContext);
+  /** A category to filter by when the panel opens (`/orders?tab=errors&category=…`); unknown ones are ignored. */
+  readonly initialCategory = input<string | null>(null);
   protected readonly filter = signal<ErrorsFilter>({ flow: null, category: null });
   protected readonly list = new PagedList<RecordErrorSummary>((cursor) => this.api.list(this.filter(), cursor));
   protected readonly canWrite = computed(() => this.tenant.can('orders:write'));
@@ -42,10 +45,15 @@ export class ErrorsPanel {
   protected readonly categoryLabels = ERROR_CATEGORY_LABELS;
   protected readonly categoryLabel = (category: ErrorCategory): string => ERROR_CATEGORY_LABELS[category];
   protected readonly stateTone = (state: ErrorState): string => ERROR_STATE_TONES[state];
+  protected readonly fixableByMapping = isFixableByMapping;
   /** The error being retried or skipped, or `bulk`. */
   protected readonly busy = signal<string | null>(null);
 
   constructor() {
+    effect(() => {
+      const category = ERROR_CATEGORIES.find((c) => c === this.initialCategory());
+      if (category) untracked(() => this.filter.update((f) => ({ ...f, category })));
+    });
     effect(() => {
       const tenantId = this.tenant.currentId();
       this.filter();

@@ -1,4 +1,4 @@
-import { DatePipe } from '@angular/common';
+import { DatePipe, NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, input, signal, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatExpansionModule } from '@angular/material/expansion';
@@ -6,7 +6,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
-import { PassThroughOrderDetail, RecordErrorSummary } from '@ferry/contracts';
+import { isFixableByMapping, OrderShipment, PassThroughOrderDetail, RecordErrorSummary, ShipmentPushStatus } from '@ferry/contracts';
 import { Subscription, switchMap, timer } from 'rxjs';
 import { LoadedValue } from '../../core/loaded-value';
 import { POLL_INTERVAL_MS } from '../../core/polling';
@@ -15,19 +15,69 @@ import { TenantContext } from '../../core/tenant-context';
 import { NoTenantNotice } from '../../ui/no-tenant-notice';
 import { ProblemMessage } from '../../ui/problem-message';
 import { ErrorAction, ErrorsApi } from './errors-api';
-import { ERROR_CATEGORY_LABELS, ERROR_STATE_TONES, ORDER_STATUS_LABELS, orderJourney, orderStatusTone, prettyJson } from './order-format';
+import { ERROR_CATEGORY_LABELS, ERROR_STATE_TONES, JourneyState, ORDER_STATUS_LABELS, orderJourney, orderStatusTone, prettyJson, Tone } from './order-format';
 import { OrdersApi } from './orders-api';
 
-/** Whether the order is still moving (being retried, or waiting for CIMcloud or the ERP), so the page re-reads it. */
+/** Whether the order is still moving (being retried, or waiting for CIMcloud, the ERP or Shopify), so the page re-reads it. */
 export function orderInFlux(order: PassThroughOrderDetail): boolean {
-  return order.status === 'mapped' || order.status === 'sent' || order.errors.some((e) => e.state === 'retrying');
+  return (
+    order.status === 'mapped' ||
+    order.status === 'sent' ||
+    order.errors.some((e) => e.state === 'retrying') ||
+    (order.shipments ?? []).some((s) => s.status === 'pending')
+  );
 }
+
+/** The journey's last legs: ERP shipments → Shopify fulfillments. */
+export interface ShippingStep {
+  key: 'shipments' | 'fulfillments';
+  title: string;
+  detail: string;
+  state: JourneyState;
+  at: string | null;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export function shippingJourney(order: PassThroughOrderDetail): ShippingStep[] {
+  const shipments = order.shipments ?? [];
+  const closed = order.status === 'skipped' || order.status === 'failed' || order.status === 'import_failed';
+  if (shipments.length === 0) {
+    const waiting: JourneyState = closed ? 'skipped' : 'pending';
+    const detail = order.status === 'imported' ? 'Not shipped yet' : closed ? 'Not in the ERP' : 'After the ERP import';
+    return [
+      { key: 'shipments', title: 'ERP shipments', detail, state: waiting, at: null },
+      { key: 'fulfillments', title: 'Shopify fulfillments', detail: 'None yet', state: waiting, at: null },
+    ];
+  }
+  const count = (status: ShipmentPushStatus) => shipments.filter((s) => s.status === status).length;
+  const fulfilled = count('fulfilled');
+  const failed = count('failed');
+  const pushed = shipments.map((s) => s.pushedAt).filter((at): at is string => at !== null);
+  let detail = `${fulfilled} of ${shipments.length} in Shopify`;
+  if (fulfilled === shipments.length) detail = plural(fulfilled, 'fulfillment in Shopify', 'fulfillments in Shopify');
+  if (failed) detail += ` · ${failed} failed`;
+  const state: JourneyState = failed ? 'failed' : shipments.every((s) => s.status !== 'pending') && fulfilled > 0 ? 'done' : 'pending';
+  return [
+    { key: 'shipments', title: 'ERP shipments', detail: plural(shipments.length, 'package shipped', 'packages shipped'), state: 'done', at: shipments[0].readAt },
+    { key: 'fulfillments', title: 'Shopify fulfillments', detail, state, at: pushed.length ? pushed[pushed.length - 1] : null },
+  ];
+}
+
+export const SHIPMENT_STATUS_LABELS: Record<ShipmentPushStatus, string> = {
+  pending: 'Waiting for Shopify',
+  fulfilled: 'Fulfilled in Shopify',
+  failed: 'Failed',
+  skipped: 'Nothing left to fulfil',
+};
+
+const SHIPMENT_STATUS_TONES: Record<ShipmentPushStatus, Tone> = { pending: 'busy', fulfilled: 'ok', failed: 'bad', skipped: 'neutral' };
 
 /** One order: its journey to the ERP, the source and mapped payloads, its errors with Retry / Skip. */
 @Component({
   selector: 'ferry-order-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, RouterLink, MatButtonModule, MatExpansionModule, MatIconModule, MatProgressBarModule, ProblemMessage, NoTenantNotice],
+  imports: [DatePipe, NgTemplateOutlet, RouterLink, MatButtonModule, MatExpansionModule, MatIconModule, MatProgressBarModule, ProblemMessage, NoTenantNotice],
   templateUrl: './order-page.html',
   styleUrl: './order-page.scss',
 })
@@ -37,6 +87,7 @@ export class OrderPage {
   private readonly snackBar = inject(MatSnackBar);
   private readonly pollInterval = inject(POLL_INTERVAL_MS);
   protected readonly tenant = inject(TenantContext);
+  protected readonly fixableByMapping = isFixableByMapping;
 
   /** Route parameter. */
   readonly orderId = input.required<string>();
@@ -46,6 +97,13 @@ export class OrderPage {
     const order = this.order.value();
     return order ? orderJourney(order) : [];
   });
+  protected readonly shippingSteps = computed(() => {
+    const order = this.order.value();
+    return order ? shippingJourney(order) : [];
+  });
+  protected readonly shipments = computed<OrderShipment[]>(() => this.order.value()?.shipments ?? []);
+  protected readonly shipmentLabels = SHIPMENT_STATUS_LABELS;
+  protected readonly shipmentTones = SHIPMENT_STATUS_TONES;
   protected readonly canWrite = computed(() => this.tenant.can('orders:write'));
   protected readonly statusLabels = ORDER_STATUS_LABELS;
   protected readonly categoryLabels = ERROR_CATEGORY_LABELS;

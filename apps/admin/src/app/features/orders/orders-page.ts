@@ -35,7 +35,7 @@ export const ORDERS_TABS = ['orders', 'errors', 'inventory'] as const;
         <mat-tab>
           <ng-template mat-tab-label><span data-testid="orders-tab-errors">Errors</span></ng-template>
           <ng-template matTabContent>
-            <ferry-errors-panel />
+            <ferry-errors-panel [initialCategory]="category() ?? null" />
           </ng-template>
         </mat-tab>
         <mat-tab>
@@ -55,6 +55,8 @@ export class OrdersPage {
   protected readonly tenant = inject(TenantContext);
   /** Query parameter: `errors` or `inventory` opens that tab (`/orders?tab=errors`). */
   readonly tab = input<string | undefined>(undefined);
+  /** Query parameter: opens the errors tab filtered to this category (the dashboard links here). */
+  readonly category = input<string | undefined>(undefined);
   protected readonly selected = signal(0);
 
   constructor() {

@@ -69,7 +69,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
         path: 'mappings',
         label: 'Mappings',
         icon: 'swap',
-        comingSoon: true,
+        comingSoon: false,
         summary: 'Author, test and publish the field mappings of the orders, shipments and inventory flows.',
       },
       {
@@ -85,6 +85,14 @@ export const NAV_SECTIONS: readonly NavSection[] = [
   {
     title: 'Operations',
     items: [
+      {
+        path: 'dashboard',
+        label: 'Dashboard',
+        icon: 'check-circle',
+        comingSoon: false,
+        summary: 'Orders synced per hour, error rate, order latency, throttling and open errors, updated live.',
+        scope: 'orders:read',
+      },
       {
         path: 'orders',
         label: 'Orders',

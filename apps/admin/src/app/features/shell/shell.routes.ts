@@ -40,6 +40,12 @@ export const shellRoutes: Routes = [
         title: 'Lookup table · Ferry',
         loadComponent: () => import('../lookup-tables/lookup-table-editor').then((m) => m.LookupTableEditor),
       },
+      { path: 'mappings', pathMatch: 'full', redirectTo: 'mappings/orders' },
+      {
+        path: 'mappings/:flow',
+        title: 'Mappings · Ferry',
+        loadComponent: () => import('../mappings/mappings-page').then((m) => m.MappingsPage),
+      },
       {
         path: 'schedules',
         title: 'Schedules · Ferry',
@@ -54,6 +60,11 @@ export const shellRoutes: Routes = [
         path: 'orders/:orderId',
         title: 'Order · Ferry',
         loadComponent: () => import('../orders/order-page').then((m) => m.OrderPage),
+      },
+      {
+        path: 'dashboard',
+        title: 'Dashboard · Ferry',
+        loadComponent: () => import('../dashboard/dashboard-page').then((m) => m.DashboardPage),
       },
       {
         path: 'runs',

@@ -22,7 +22,7 @@ describe('Shell', () => {
   let element: HTMLElement;
   let loader: HarnessLoader;
 
-  async function setUp(isPlatformOperator = false, mustChangePassword = false): Promise<void> {
+  async function setUp(isPlatformOperator = false, mustChangePassword = false, demoMode = false): Promise<void> {
     localStorage.clear();
     TestBed.configureTestingModule({
       providers: provideAdminTesting([
@@ -43,6 +43,8 @@ describe('Shell', () => {
     fixture = TestBed.createComponent(Shell);
     element = fixture.nativeElement;
     loader = TestbedHarnessEnvironment.loader(fixture);
+    await fixture.whenStable();
+    backend.expectOne({ url: '/api/v1/health/live', method: 'GET' }).flush({ status: 'ok', demoMode });
     await fixture.whenStable();
   }
 
@@ -65,6 +67,7 @@ describe('Shell', () => {
       'nav-lookup-tables',
       'nav-mappings',
       'nav-schedules',
+      'nav-dashboard',
       'nav-orders',
       'nav-runs',
       'nav-users',
@@ -73,9 +76,8 @@ describe('Shell', () => {
     ]);
     expect(element.querySelector('[data-testid=nav-users]')?.getAttribute('href')).toBe('/users');
     expect(element.querySelector('[data-testid=nav-api-keys]')?.getAttribute('href')).toBe('/api-keys');
-    expect(element.querySelector('[data-testid=nav-mappings]')?.textContent).toContain('soon');
     expect(element.querySelector('[data-testid=nav-users]')?.textContent).not.toContain('soon');
-    for (const built of ['home', 'connections', 'defaults', 'locations', 'lookup-tables', 'schedules', 'orders', 'runs', 'audit']) {
+    for (const built of ['home', 'connections', 'defaults', 'locations', 'lookup-tables', 'mappings', 'schedules', 'dashboard', 'orders', 'runs', 'audit']) {
       expect(element.querySelector(`[data-testid=nav-${built}]`)?.textContent).not.toContain('soon');
     }
     expect(element.querySelector('[data-testid=nav-audit]')?.getAttribute('href')).toBe('/audit');
@@ -117,6 +119,14 @@ describe('Shell', () => {
   it('does not ask others to change their password', async () => {
     await setUp();
     expect(document.querySelector('mat-dialog-container')).toBeNull();
+  });
+
+  it('labels the npm start demo on every page, and nothing else', async () => {
+    await setUp(false, false, true);
+    expect(element.querySelector('[data-testid=demo-mode]')?.textContent?.trim()).toBe('Demo mode — emulated Shopify and CIMcloud');
+    TestBed.resetTestingModule();
+    await setUp();
+    expect(element.querySelector('[data-testid=demo-mode]')).toBeNull();
   });
 
   it('signs out and goes to the login page', async () => {

@@ -14,6 +14,7 @@ import { MatTooltipModule } from '@angular/material/tooltip';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { ROLE_LABELS } from '@ferry/contracts';
 import { map } from 'rxjs';
+import { DemoMode } from '../../core/demo-mode';
 import { Session } from '../../core/session';
 import { TenantContext } from '../../core/tenant-context';
 import { ChangePasswordDialog, ChangePasswordDialogData, ChangePasswordResult } from './change-password-dialog';
@@ -46,6 +47,7 @@ export class Shell {
   private readonly snackBar = inject(MatSnackBar);
   protected readonly tenant = inject(TenantContext);
   protected readonly roleLabels = ROLE_LABELS;
+  protected readonly demoMode = inject(DemoMode);
 
   protected readonly user = this.session.user;
   protected readonly handset = toSignal(
@@ -69,6 +71,7 @@ export class Shell {
   private passwordChangePrompted = false;
 
   constructor() {
+    this.demoMode.load();
     // People created with a temporary password choose their own first.
     effect(() => {
       if (this.user()?.mustChangePassword && !this.passwordChangePrompted) {
