@@ -223,6 +223,19 @@ describe('MappingWorkerPool limits', () => {
     }
   });
 
+  it("does not count a worker's start-up against a record's budget", async () => {
+    // Loading jsonata in a new thread takes longer than this budget: records must wait for
+    // a ready worker, not fail (nor break the pool) because its start was slow.
+    const pool = new MappingWorkerPool({ size: 1, budgetMs: 20 });
+    try {
+      const outcome = await pool.evaluate(compileMapping(one('1 + 1')), {}, context);
+      expect(outcome).toMatchObject({ ok: true, output: { v: 2 } });
+      expect(pool.stats().restarts).toBe(0);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('fails queued records with MAPPING_POOL_CLOSED when closed', async () => {
     const pool = new MappingWorkerPool({ size: 1, batchSize: 1 });
     const pending = Array.from({ length: 5 }, () =>

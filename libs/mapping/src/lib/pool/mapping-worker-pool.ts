@@ -69,6 +69,14 @@ interface Slot {
 /** Workers that die before they are ready, in a row, before the pool stops respawning them. */
 const MAX_STARTUP_FAILURES = 3;
 
+/**
+ * How long a new worker may take to load jsonata and say it is ready. Records are sent only
+ * to ready workers, so start-up never eats into a record's budget: on a loaded machine a
+ * start takes seconds, and counting it against the first record's 1 s failed good records
+ * and, after three slow starts, broke the pool for good.
+ */
+const STARTUP_TIMEOUT_MS = 30_000;
+
 /** Programs and schemas a worker keeps; the oldest is forgotten past this. */
 const KNOWN_PROGRAMS_PER_WORKER = 200;
 
@@ -271,13 +279,21 @@ export class MappingWorkerPool {
     worker.on('exit', (code) =>
       this.onCrash(slot, new Error(`worker exited with code ${code}`)),
     );
+    slot.timer = setTimeout(
+      () =>
+        this.onCrash(
+          slot,
+          new Error(`did not start within ${STARTUP_TIMEOUT_MS / 1000} s`),
+        ),
+      STARTUP_TIMEOUT_MS,
+    );
     return slot;
   }
 
   private dispatch(): void {
     for (const slot of this.slots) {
       if (this.queue.length === 0) return;
-      if (slot.batch !== null || slot.retired) continue;
+      if (slot.batch !== null || slot.retired || !slot.ready) continue;
       const tasks = this.queue.splice(0, this.batchSize);
       for (const task of tasks) this.teach(slot, task);
       const id = this.nextBatch++;
@@ -335,6 +351,9 @@ export class MappingWorkerPool {
     if (message.type === 'ready') {
       slot.ready = true;
       this.startupFailures = 0;
+      if (slot.timer) clearTimeout(slot.timer);
+      slot.timer = null;
+      this.dispatch();
       return;
     }
     const batch = slot.batch;
