@@ -90,6 +90,21 @@ describe('orders flow, Shopify → CIMcloud → ERP', () => {
     expect(errors.find((e) => e.category === 'erp_import_failed')?.message).toContain('NOPE-1');
   }, 60000);
 
+  it('does not flag an imported order whose Shopify update only changed its status (paid, fulfilled)', async () => {
+    const rows = await world.t.owner.query(`select shopify_order_id, shopify_updated_at from pass_through_orders where tenant_id = $1 and status = 'imported' limit 1`, [acme.tenantId]);
+    const sentBefore = world.cimcloud.control.orders(acme.siteName).length;
+    world.shopify.control.editOrder(acme.shopName, rows.rows[0].shopify_order_id, { financialStatus: 'PARTIALLY_REFUNDED' });
+    await runOrders();
+    const after = await world.t.owner.query(`select edited_after_import, status, shopify_updated_at from pass_through_orders where tenant_id = $1 and shopify_order_id = $2`, [
+      acme.tenantId,
+      rows.rows[0].shopify_order_id,
+    ]);
+    expect(after.rows[0]).toMatchObject({ edited_after_import: false, status: 'imported' });
+    // The newer version was read and remembered, so the overlap window does not re-read it as new.
+    expect(after.rows[0].shopify_updated_at.getTime()).toBeGreaterThan(rows.rows[0].shopify_updated_at.getTime());
+    expect(world.cimcloud.control.orders(acme.siteName)).toHaveLength(sentBefore);
+  }, 60000);
+
   it('flags an order edited in Shopify after it was imported, instead of sending it again', async () => {
     const rows = await world.t.owner.query(`select shopify_order_id from pass_through_orders where tenant_id = $1 and status = 'imported' limit 1`, [acme.tenantId]);
     const sentBefore = world.cimcloud.control.orders(acme.siteName).length;

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { orderContentChanged } from './order-content';
 
 /** A row of the orders ledger (pass_through_orders): one per Shopify order, whatever happens to it. */
 export type LedgerStatus = 'mapped' | 'sent' | 'imported' | 'import_failed' | 'failed' | 'skipped';
@@ -20,6 +21,7 @@ export interface LedgerEntry {
 interface ExistingRow {
   status: LedgerStatus;
   shopify_updated_at: Date;
+  source_payload: unknown;
 }
 
 /** Sent orders are never sent again by a change in Shopify: CIMcloud would update the ERP order. */
@@ -36,17 +38,25 @@ export async function writeLedgerEntry(m: EntityManager, tenantId: string, entry
   // A retry a person (or the error queue) asked for maps the stored order again, whatever its state.
   if (options.retry) return upsert(m, tenantId, entry);
   const existing = ((await m.query(
-    'select status, shopify_updated_at from pass_through_orders where tenant_id = $1 and shopify_order_id = $2 for update',
+    'select status, shopify_updated_at, source_payload from pass_through_orders where tenant_id = $1 and shopify_order_id = $2 for update',
     [tenantId, entry.shopifyOrderId],
   )) as ExistingRow[])[0];
-  if (existing && existing.shopify_updated_at.getTime() >= Date.parse(entry.shopifyUpdatedAt)) return 'unchanged';
+  if (existing) {
+    const stored = existing.shopify_updated_at.getTime();
+    const read = Date.parse(entry.shopifyUpdatedAt);
+    // updatedAt has whole seconds: an edit in the same second as the version recorded has the
+    // same timestamp, so an equal one is a repeat only if the content is the same too.
+    if (stored > read || (stored === read && !orderContentChanged(existing.source_payload, entry.sourcePayload))) return 'unchanged';
+  }
   if (existing && ALREADY_SENT.has(existing.status)) {
+    // Paid, fulfilled or closed in Shopify is not an edit: remember the version, flag nothing.
+    const edited = orderContentChanged(existing.source_payload, entry.sourcePayload);
     await m.query(
-      `update pass_through_orders set shopify_updated_at = $3, edited_after_import = (status = 'imported') or edited_after_import, updated_at = now()
+      `update pass_through_orders set shopify_updated_at = $3, edited_after_import = ($4 and status = 'imported') or edited_after_import, updated_at = now()
         where tenant_id = $1 and shopify_order_id = $2`,
-      [tenantId, entry.shopifyOrderId, entry.shopifyUpdatedAt],
+      [tenantId, entry.shopifyOrderId, entry.shopifyUpdatedAt, edited],
     );
-    return 'edited_after_send';
+    return edited ? 'edited_after_send' : 'unchanged';
   }
   return upsert(m, tenantId, entry);
 }
