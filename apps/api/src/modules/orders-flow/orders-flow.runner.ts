@@ -111,6 +111,7 @@ export class OrdersFlowRunner extends FlowRunner implements OnModuleInit {
       overlapMs: (request.trigger === 'webhook' ? Math.min(WEBHOOK_OVERLAP_SECONDS, this.config.ORDERS_OVERLAP_SECONDS) : this.config.ORDERS_OVERLAP_SECONDS) * 1000,
       firstPageSize: request.trigger === 'webhook' ? WEBHOOK_FIRST_PAGE : undefined,
     })) {
+      request.signal?.throwIfAborted();
       const outcomes = await Promise.all(
         page.orders.map(async (order, i) => {
           const raw = page.rawOrders[i];
@@ -140,7 +141,7 @@ export class OrdersFlowRunner extends FlowRunner implements OnModuleInit {
     }
     if (request.trigger === 'backfill' && request.reportProgress) await request.reportProgress({ done: counts.read, fraction: 1 });
 
-    counts.written += await this.sendPending(tenantId, cimcloud.client, counts);
+    counts.written += await this.sendPending(tenantId, cimcloud.client, counts, request.signal);
     await this.followImports(tenantId, cimcloud.client);
     return { counts, cursorBefore: setup.cursor?.watermark ?? null, cursorAfter: watermark };
   }
@@ -190,9 +191,11 @@ export class OrdersFlowRunner extends FlowRunner implements OnModuleInit {
   }
 
   /** Sends every ledger row waiting to be sent; returns how many CIMcloud accepted. */
-  private async sendPending(tenantId: string, client: CimcloudClient, counts: RunCounts): Promise<number> {
+  private async sendPending(tenantId: string, client: CimcloudClient, counts: RunCounts, signal?: AbortSignal): Promise<number> {
     let accepted = 0;
     for (;;) {
+      // Another worker took this run over (its lease lapsed): leave the rest to it.
+      signal?.throwIfAborted();
       const pending = (await this.db.run({ tenantId }, (m) =>
         m.query(
           `select shopify_order_id, order_number, mapped_payload from pass_through_orders

@@ -259,6 +259,23 @@ describe('OrdersPage', () => {
     expect(errorRows()).toHaveLength(1);
   });
 
+  it('opens the errors tab filtered to a category from ?tab=errors&category= (the dashboard links there)', async () => {
+    backend = await signedIn([membership('t-acme', 'tenant_admin', 'Acme')], { routes });
+    fixture = TestBed.createComponent(OrdersPage);
+    fixture.componentRef.setInput('tab', 'errors');
+    fixture.componentRef.setInput('category', 'validation_error');
+    element = fixture.nativeElement;
+    await fixture.whenStable();
+    backend.expectOne(isOrders).flush({ items: [], nextCursor: null });
+    const errors = backend.match(isErrors);
+    // Only the filtered list is kept (a first unfiltered read may be cancelled by the filter).
+    const last = errors[errors.length - 1];
+    expect(last.request.params.get('category')).toBe('validation_error');
+    last.flush({ items: [recordError('e2', { category: 'validation_error' })], nextCursor: null });
+    await fixture.whenStable();
+    expect(errorRows().map((r) => r.dataset['category'])).toEqual(['validation_error']);
+  });
+
   it('lists inventory pushes and the unmatched SKUs and warehouses', async () => {
     await setUp('tenant_viewer', 'inventory');
     backend.expectOne(isOrders).flush({ items: [], nextCursor: null });

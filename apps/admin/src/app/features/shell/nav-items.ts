@@ -6,9 +6,7 @@ export interface NavItem {
   path: string;
   label: string;
   icon: FerryIcon;
-  /** Not built yet: the route shows the "coming soon" page. */
-  comingSoon: boolean;
-  /** What the section will do, shown on its "coming soon" page. */
+  /** What the section does: the link's tooltip. */
   summary: string;
   operatorOnly?: boolean;
   /** Shown only when the role in the current tenant has this scope. */
@@ -29,35 +27,30 @@ export const NAV_SECTIONS: readonly NavSection[] = [
         path: 'home',
         label: 'Home',
         icon: 'home',
-        comingSoon: false,
         summary: 'What is set up and what is missing before syncs can run.',
       },
       {
         path: 'connections',
         label: 'Connections',
         icon: 'link',
-        comingSoon: false,
         summary: 'Connect the Shopify store and CIMcloud, test the credentials and see their health.',
       },
       {
         path: 'defaults',
         label: 'Defaults',
         icon: 'tune',
-        comingSoon: false,
         summary: 'Default order values applied to every order sent to CIMcloud, and which orders to import.',
       },
       {
         path: 'locations',
         label: 'Locations & SKUs',
         icon: 'place',
-        comingSoon: false,
         summary: 'Shopify locations linked to ERP warehouses, and how Shopify SKUs match the ERP item master.',
       },
       {
         path: 'lookup-tables',
         label: 'Lookup tables',
         icon: 'table',
-        comingSoon: false,
         summary: 'Cross-reference tables such as shipping method → ship-via, editable and importable as CSV.',
       },
     ],
@@ -69,14 +62,12 @@ export const NAV_SECTIONS: readonly NavSection[] = [
         path: 'mappings',
         label: 'Mappings',
         icon: 'swap',
-        comingSoon: false,
         summary: 'Author, test and publish the field mappings of the orders, shipments and inventory flows.',
       },
       {
         path: 'schedules',
         label: 'Schedules',
         icon: 'schedule',
-        comingSoon: false,
         summary: 'When each flow runs, and pausing or resuming it.',
         scope: 'schedules:read',
       },
@@ -89,7 +80,6 @@ export const NAV_SECTIONS: readonly NavSection[] = [
         path: 'dashboard',
         label: 'Dashboard',
         icon: 'check-circle',
-        comingSoon: false,
         summary: 'Orders synced per hour, error rate, order latency, throttling and open errors, updated live.',
         scope: 'orders:read',
       },
@@ -97,7 +87,6 @@ export const NAV_SECTIONS: readonly NavSection[] = [
         path: 'orders',
         label: 'Orders',
         icon: 'cart',
-        comingSoon: false,
         summary: 'Every order Ferry has seen, its status, and the error queue with retries.',
         scope: 'orders:read',
       },
@@ -105,7 +94,6 @@ export const NAV_SECTIONS: readonly NavSection[] = [
         path: 'runs',
         label: 'Runs',
         icon: 'history',
-        comingSoon: false,
         summary: 'The history of flow runs: what was read, sent and skipped, and why.',
         scope: 'runs:read',
       },
@@ -118,21 +106,18 @@ export const NAV_SECTIONS: readonly NavSection[] = [
         path: 'users',
         label: 'Users',
         icon: 'people',
-        comingSoon: false,
         summary: 'The people of this tenant and their roles.',
       },
       {
         path: 'api-keys',
         label: 'API keys',
         icon: 'key',
-        comingSoon: false,
         summary: 'Keys for partner automation, with scopes, expiry and revocation.',
       },
       {
         path: 'tenants',
         label: 'Tenants',
         icon: 'business',
-        comingSoon: false,
         summary: 'All tenants of the platform.',
         operatorOnly: true,
       },
@@ -140,7 +125,6 @@ export const NAV_SECTIONS: readonly NavSection[] = [
         path: 'audit',
         label: 'Audit log',
         icon: 'assignment',
-        comingSoon: false,
         summary: 'Every change to connections, defaults, links and lookup tables: who, when, what.',
         scope: 'audit:read',
       },
@@ -148,7 +132,3 @@ export const NAV_SECTIONS: readonly NavSection[] = [
   },
 ];
 
-/** The sections that are not built yet, each routed to the "coming soon" page. */
-export const COMING_SOON_ITEMS: readonly NavItem[] = NAV_SECTIONS.flatMap((s) => s.items).filter(
-  (item) => item.comingSoon,
-);

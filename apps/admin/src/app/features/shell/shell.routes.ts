@@ -1,6 +1,5 @@
 import { Routes } from '@angular/router';
 import { operatorGuard } from '../../core/operator-guard';
-import { COMING_SOON_ITEMS } from './nav-items';
 import { Shell } from './shell';
 
 /** Everything behind sign-in, inside the toolbar + navigation shell. */
@@ -92,12 +91,6 @@ export const shellRoutes: Routes = [
         canActivate: [operatorGuard],
         loadComponent: () => import('../tenants/tenants-page').then((m) => m.TenantsPage),
       },
-      ...COMING_SOON_ITEMS.map((item) => ({
-        path: item.path,
-        title: `${item.label} · Ferry`,
-        data: { section: item.label, summary: item.summary },
-        loadComponent: () => import('../placeholder/coming-soon-page').then((m) => m.ComingSoonPage),
-      })),
     ],
   },
 ];
