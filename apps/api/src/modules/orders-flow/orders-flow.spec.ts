@@ -93,7 +93,7 @@ describe('orders flow, Shopify → CIMcloud → ERP', () => {
   it('does not flag an imported order whose Shopify update only changed its status (paid, fulfilled)', async () => {
     const rows = await world.t.owner.query(`select shopify_order_id, shopify_updated_at from pass_through_orders where tenant_id = $1 and status = 'imported' limit 1`, [acme.tenantId]);
     const sentBefore = world.cimcloud.control.orders(acme.siteName).length;
-    world.shopify.control.editOrder(acme.shopName, rows.rows[0].shopify_order_id, { financialStatus: 'PARTIALLY_REFUNDED' });
+    world.shopify.control.editOrder(acme.shopName, rows.rows[0].shopify_order_id, { financialStatus: 'PARTIALLY_PAID' });
     await runOrders();
     const after = await world.t.owner.query(`select edited_after_import, status, shopify_updated_at from pass_through_orders where tenant_id = $1 and shopify_order_id = $2`, [
       acme.tenantId,
