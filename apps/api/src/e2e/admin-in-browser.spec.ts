@@ -1,31 +1,22 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
+import { ADMIN_DIST, launchChromium, requireAdminAndChromium, screenshotter } from '../testing/real-browser';
 import { startTestApp, TestApp } from '../testing/test-app';
 
-/** The built admin (npm test builds it first), served by the real API, driven in real Chromium. */
-const ADMIN_DIST = join(__dirname, '../../../../dist/apps/admin/browser');
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-/** Screenshots of each page, for people to look at (git-ignored). */
-const SCREENSHOTS = join(__dirname, '../../../../dist/screenshots');
 
 describe('admin in a real browser', () => {
   let t: TestApp;
   let browser: Browser;
   let page: Page;
   let tenantId: string;
+  const shot = screenshotter('', () => page);
 
   beforeAll(async () => {
-    if (!existsSync(join(ADMIN_DIST, 'index.html'))) throw new Error(`No built admin at ${ADMIN_DIST}: run "npm test" (it builds the admin first).`);
-    if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
+    requireAdminAndChromium();
     t = await startTestApp({ FERRY_ADMIN_DIST: ADMIN_DIST });
     tenantId = await t.seedTenant('Acme Outdoor');
     await t.seedUser('admin@acme.test', 'admin-password-1', { memberOf: [[tenantId, 'tenant_admin']] });
     await t.seedUser('viewer@acme.test', 'viewer-password-1', { memberOf: [[tenantId, 'tenant_viewer']] });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 60000);
 
   beforeEach(async () => {
@@ -49,7 +40,7 @@ describe('admin in a real browser', () => {
     await signIn('admin@acme.test', 'not-the-password');
     await page.waitForSelector('[data-testid=login-error]');
     expect(await page.textContent('[data-testid=login-error]')).toContain('Email or password is wrong');
-    await page.screenshot({ path: join(SCREENSHOTS, 'login-error.png'), fullPage: true });
+    await shot('login-error');
   }, 30000);
 
   it('signs in, shows the user and tenant, and lists the tenant users', async () => {
@@ -63,7 +54,7 @@ describe('admin in a real browser', () => {
     expect(rows.join('\n')).toContain('admin@acme.test');
     expect(rows.join('\n')).toContain('viewer@acme.test');
     expect(rows).toHaveLength(2);
-    await page.screenshot({ path: join(SCREENSHOTS, 'users.png'), fullPage: true });
+    await shot('users');
   }, 30000);
 
   it('creates an API key and shows its token once', async () => {
@@ -78,7 +69,7 @@ describe('admin in a real browser', () => {
     await page.waitForSelector('[data-testid=api-key-token]');
     const token = (await page.textContent('[data-testid=api-key-token]'))?.trim() ?? '';
     expect(token).toMatch(/^fry_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/);
-    await page.screenshot({ path: join(SCREENSHOTS, 'api-key-created.png'), fullPage: true });
+    await shot('api-key-created');
     const used = await t.request<{ items: unknown[] }>('GET', '/api/v1/users', { as: { apiKey: token } });
     expect(used.status).toBe(200);
     expect(used.body.items).toHaveLength(2);

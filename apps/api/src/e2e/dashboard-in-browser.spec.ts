@@ -1,12 +1,8 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { ConnectedTenant, ConnectedWorld, connectTenant, startConnectedWorld } from '../testing/connected-tenant';
+import { ADMIN_DIST, launchChromium, requireAdminAndChromium, screenshotter, signedInPage } from '../testing/real-browser';
 import { SyncWorker } from '../modules/sync/sync-worker';
 
-const ADMIN_DIST = join(__dirname, '../../../../dist/apps/admin/browser');
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const SCREENSHOTS = join(__dirname, '../../../../dist/screenshots/dashboard');
 
 /**
  * Issue 8 acceptance, in real Chromium against both emulators: after real runs (some orders
@@ -20,7 +16,7 @@ describe('the dashboard in a real browser', () => {
   let page: Page;
   let job = 0;
   const address = { firstName: 'Dana', lastName: 'Whitfield', address1: '12 Main Street', city: 'Springfield', provinceCode: 'IL', zip: '62701', countryCode: 'US' };
-  const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const shot = screenshotter('dashboard', () => page);
   const order = (sku: string | null) =>
     world.shopify.control.createOrder(acme.shopName, { shippingAddress: address, billingAddress: address, lineItems: [{ sku, title: 'Item', quantity: 1, price: '12.50' }] });
   const runOrders = () =>
@@ -34,9 +30,7 @@ describe('the dashboard in a real browser', () => {
   const numberAt = async (selector: string, attribute: string) => Number(await page.getAttribute(selector, attribute));
 
   beforeAll(async () => {
-    if (!existsSync(join(ADMIN_DIST, 'index.html'))) throw new Error(`No built admin at ${ADMIN_DIST}: run "npm test" (it builds the admin first).`);
-    if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    requireAdminAndChromium();
     world = await startConnectedWorld({ FERRY_ADMIN_DIST: ADMIN_DIST, SCHEDULER_TICK_MS: '0', CIMCLOUD_CALLS_PER_SECOND: '50' });
     acme = await connectTenant(world, 'Acme');
     world.shopify.control.addLocation(acme.shopName, { name: 'Main warehouse' });
@@ -50,16 +44,8 @@ describe('the dashboard in a real browser', () => {
     world.shopify.control.addFault({ kind: 'throttle', count: 1 });
     await syncAndImport();
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 1000 } })).newPage();
-    await page.goto(world.t.url);
-    await page.fill('input[name=email]', 'admin@acme.test');
-    await page.fill('input[name=password]', 'tenant-admin-password');
-    await page.click('button[type=submit]');
-    await page.waitForSelector('[data-testid=current-user]');
+    browser = await launchChromium();
+    page = await signedInPage(browser, world.t.url, 'admin@acme.test', 'tenant-admin-password', { width: 1280, height: 1000 });
   }, 90000);
 
   afterAll(async () => {
@@ -91,7 +77,6 @@ describe('the dashboard in a real browser', () => {
     const link = await page.getAttribute(`[data-testid=dashboard-open-error][data-category=${expected.rows[0].category}] a`, 'href');
     expect(link).toBe(`/orders?tab=errors&category=${expected.rows[0].category}`);
     await shot('1-dashboard');
-    await page.locator('[data-testid=dashboard-open-errors]').screenshot({ path: join(SCREENSHOTS, '1-dashboard-open-errors.png') });
   }, 60000);
 
   it('updates the numbers after a new run without reloading, and pauses while the tab is hidden', async () => {

@@ -1,12 +1,8 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { ConnectedTenant, ConnectedWorld, connectTenant, startConnectedWorld } from '../testing/connected-tenant';
+import { ADMIN_DIST, launchChromium, requireAdminAndChromium, screenshotter, signedInPage } from '../testing/real-browser';
 import { SyncWorker } from '../modules/sync/sync-worker';
 
-const ADMIN_DIST = join(__dirname, '../../../../dist/apps/admin/browser');
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const SCREENSHOTS = join(__dirname, '../../../../dist/screenshots/mapping-editor');
 
 /** The SKU rule with one change: lines without a SKU are looked up by their title in the mapping's own `gift_items` table. */
 const SKU_RULE_WITH_LOOKUP = 'sku ? $lookup("item_codes", $trim(sku), $trim(sku)) : $lookup("gift_items", name, $defaults.noSkuItemCode)';
@@ -26,14 +22,12 @@ describe('the mapping editor in a real browser', () => {
   let page: Page;
   const address = { firstName: 'Dana', lastName: 'Whitfield', address1: '12 Main Street', city: 'Springfield', provinceCode: 'IL', zip: '62701', countryCode: 'US' };
   const as = () => ({ session: acme.session, tenantId: acme.tenantId });
-  const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const shot = screenshotter('mapping-editor', () => page);
   const rule = (target: string, hook: string) => `[data-testid="rule-${hook}-${target}"]`;
   let giftOrderName = '';
 
   beforeAll(async () => {
-    if (!existsSync(join(ADMIN_DIST, 'index.html'))) throw new Error(`No built admin at ${ADMIN_DIST}: run "npm test" (it builds the admin first).`);
-    if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    requireAdminAndChromium();
     world = await startConnectedWorld({ FERRY_ADMIN_DIST: ADMIN_DIST, FERRY_ROLE: 'all', SCHEDULER_TICK_MS: '0', WORKER_POLL_SECONDS: '0.5' });
     acme = await connectTenant(world, 'Acme');
     await world.t.request('PUT', '/api/v1/order-defaults', { as: as(), body: { divisionNo: '01', customerNo: 'WEBSHOP' } });
@@ -49,16 +43,8 @@ describe('the mapping editor in a real browser', () => {
     }).name;
     await world.t.app.get(SyncWorker).handle({ id: 'first', queue: 'sync.orders', retryCount: 0, payload: { tenantId: acme.tenantId, flow: 'orders', trigger: 'manual' } });
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
-    await page.goto(world.t.url);
-    await page.fill('input[name=email]', 'consultant@partner.test');
-    await page.fill('input[name=password]', 'pro-services-password');
-    await page.click('button[type=submit]');
-    await page.waitForSelector('[data-testid=current-user]');
+    browser = await launchChromium();
+    page = await signedInPage(browser, world.t.url, 'consultant@partner.test', 'pro-services-password', { width: 1400, height: 1000 });
   }, 90000);
 
   afterAll(async () => {

@@ -1,12 +1,8 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { ConnectedTenant, ConnectedWorld, connectTenant, startConnectedWorld } from '../testing/connected-tenant';
+import { ADMIN_DIST, launchChromium, requireAdminAndChromium, screenshotter, signedInPage } from '../testing/real-browser';
 import { SyncWorker } from '../modules/sync/sync-worker';
 
-const ADMIN_DIST = join(__dirname, '../../../../dist/apps/admin/browser');
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const SCREENSHOTS = join(__dirname, '../../../../dist/screenshots/monitor');
 
 /**
  * Issue 8 acceptance, in real Chromium against both emulators with live workers: find a
@@ -20,27 +16,17 @@ describe('the orders monitor in a real browser', () => {
   let page: Page;
   const address = { firstName: 'Dana', lastName: 'Whitfield', address1: '12 Main Street', city: 'Springfield', provinceCode: 'IL', zip: '62701', countryCode: 'US' };
   const as = () => ({ session: acme.session, tenantId: acme.tenantId });
-  const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const shot = screenshotter('monitor', () => page);
 
   beforeAll(async () => {
-    if (!existsSync(join(ADMIN_DIST, 'index.html'))) throw new Error(`No built admin at ${ADMIN_DIST}: run "npm test" (it builds the admin first).`);
-    if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    requireAdminAndChromium();
     // Live workers (role all), no schedule tick: runs start from the UI's actions.
     world = await startConnectedWorld({ FERRY_ADMIN_DIST: ADMIN_DIST, FERRY_ROLE: 'all', SCHEDULER_TICK_MS: '0', WORKER_POLL_SECONDS: '0.5' });
     acme = await connectTenant(world, 'Acme');
     world.shopify.control.addLocation(acme.shopName, { name: 'Main warehouse' });
     await world.t.request('PUT', '/api/v1/order-defaults', { as: as(), body: { divisionNo: '01', customerNo: 'WEBSHOP' } });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    await page.goto(world.t.url);
-    await page.fill('input[name=email]', 'admin@acme.test');
-    await page.fill('input[name=password]', 'tenant-admin-password');
-    await page.click('button[type=submit]');
-    await page.waitForSelector('[data-testid=current-user]');
+    browser = await launchChromium();
+    page = await signedInPage(browser, world.t.url, 'admin@acme.test', 'tenant-admin-password', { width: 1280, height: 900 });
   }, 60000);
 
   afterAll(async () => {

@@ -1,12 +1,8 @@
 import { demoSiteSeed, DEMO_CREDENTIALS } from '@ferry/cimcloud-emulator';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { ConnectedWorld, startConnectedWorld } from '../testing/connected-tenant';
+import { ADMIN_DIST, launchChromium, requireAdminAndChromium, screenshotter } from '../testing/real-browser';
 
-const ADMIN_DIST = join(__dirname, '../../../../dist/apps/admin/browser');
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const SCREENSHOTS = join(__dirname, '../../../../dist/screenshots/onboarding');
 
 /**
  * Issue 6 acceptance: a new tenant admin walks the onboarding in real Chromium against the
@@ -20,19 +16,14 @@ describe('onboarding a tenant in a real browser', () => {
   let token: string;
 
   beforeAll(async () => {
-    if (!existsSync(join(ADMIN_DIST, 'index.html'))) throw new Error(`No built admin at ${ADMIN_DIST}: run "npm test" (it builds the admin first).`);
-    if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    requireAdminAndChromium();
     world = await startConnectedWorld({ FERRY_ADMIN_DIST: ADMIN_DIST });
     const tenantId = await world.t.seedTenant('Acme Outdoor');
     await world.t.seedUser('owner@acme.test', 'owner-password-1', { memberOf: [[tenantId, 'tenant_admin']] });
     token = world.shopify.control.createShop({ shop: 'acme', name: 'Acme Outdoor' }).app.accessToken as string;
     world.shopify.control.addLocation('acme', { name: 'Main warehouse' });
     world.cimcloud.control.addSite(demoSiteSeed('acme'));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   }, 60000);
 
@@ -41,7 +32,7 @@ describe('onboarding a tenant in a real browser', () => {
     await world?.close();
   });
 
-  const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const shot = screenshotter('onboarding', () => page);
   const done = (step: string) => page.getAttribute(`[data-testid=onboarding-step-${step}]`, 'data-done');
 
   it('walks from an empty checklist to "ready to sync"', async () => {

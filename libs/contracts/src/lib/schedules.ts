@@ -1,3 +1,5 @@
+import { RunThrottleCounts } from './dashboard';
+
 /** The three flows of DESIGN §2. */
 export const FLOWS = ['orders', 'shipments', 'inventory'] as const;
 export type Flow = (typeof FLOWS)[number];
@@ -12,6 +14,8 @@ export interface RunCounts {
   written?: number;
   skipped?: number;
   failed?: number;
+  /** How long and how often the run waited for each upstream's rate limits (present only when it did). */
+  throttle?: RunThrottleCounts;
 }
 
 /** How far a long run (a backfill) is: records read so far and the share of its period covered. */

@@ -30,17 +30,18 @@ const IMPORT_CHECKS = 'orders.imports';
 /** Without a checkpoint, the first run reads the last day; older orders come through a backfill. */
 const FIRST_RUN_LOOKBACK_MS = 24 * 3600_000;
 /**
- * First Shopify page of a webhook-triggered run: such a run usually finds one or two new
- * orders, and a small page asks for ~300 cost points instead of ~950 (see readOrdersUpdatedSince).
+ * First Shopify page of a webhook-triggered run: with a short overlap such a run usually
+ * finds a handful of orders, and a small page asks for ~300 cost points instead of ~950
+ * (see readOrdersUpdatedSince).
  */
 const WEBHOOK_FIRST_PAGE = 3;
 /**
  * Overlap window of a webhook-triggered run. Such runs follow one another seconds apart,
- * and re-reading the full window (ORDERS_OVERLAP_SECONDS) each time multiplied Shopify
- * reads ~50× at 4 orders/s; the scheduled runs keep the full window as the safety net for
- * search lag, so a webhook run only needs to cover a few seconds of it.
+ * and re-reading the full window (ORDERS_OVERLAP_SECONDS) each time re-read ~100 orders per
+ * run at 4 orders/s, spending Shopify's cost bucket on orders already recorded. Shopify's
+ * search lags by seconds; the scheduled runs keep the full window as the safety net.
  */
-const WEBHOOK_OVERLAP_SECONDS = 30;
+const WEBHOOK_OVERLAP_SECONDS = 10;
 /** Orders sent to CIMcloud per batch (the connector packs 10 per call). */
 const SEND_BATCH = 100;
 
