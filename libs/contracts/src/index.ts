@@ -21,6 +21,7 @@ export * from './lib/mapping-versions';
 export * from './lib/shopify-order-fields';
 export * from './lib/pass-through-orders';
 export * from './lib/inventory-pushes';
+export * from './lib/shipment-pushes';
 export * from './lib/mapping-editor';
 export * from './lib/dashboard';
 export * from './lib/health';

@@ -1,7 +1,7 @@
 import { OrderShipment, ShipmentPushStatus } from '@ferry/contracts';
 import { EntityManager } from 'typeorm';
 
-interface ShipmentRow {
+export interface ShipmentRow {
   id: string;
   invoice_no: string;
   package_no: string;
@@ -32,7 +32,7 @@ export async function readOrderShipments(m: EntityManager, tenantId: string, ord
   return rows.map(toShipment);
 }
 
-function toShipment(row: ShipmentRow): OrderShipment {
+export function toShipment(row: ShipmentRow): OrderShipment {
   const tracking = row.mapped_payload?.trackingInfo;
   return {
     id: row.id,

@@ -1,7 +1,16 @@
-import { ErrorCategory, ErrorState, PassThroughOrderDetail, PassThroughOrderSummary, PassThroughStatus } from '@ferry/contracts';
+import { ErrorCategory, ErrorState, PassThroughOrderDetail, PassThroughOrderSummary, PassThroughStatus, ShipmentPushStatus } from '@ferry/contracts';
 
 /** How a status is coloured: done, on its way, needs attention, or neutral. */
 export type Tone = 'ok' | 'busy' | 'bad' | 'neutral';
+
+export const SHIPMENT_STATUS_LABELS: Record<ShipmentPushStatus, string> = {
+  pending: 'Waiting for Shopify',
+  fulfilled: 'Fulfilled in Shopify',
+  failed: 'Failed',
+  skipped: 'Nothing left to fulfil',
+};
+
+export const SHIPMENT_STATUS_TONES: Record<ShipmentPushStatus, Tone> = { pending: 'busy', fulfilled: 'ok', failed: 'bad', skipped: 'neutral' };
 
 export const ORDER_STATUS_LABELS: Record<PassThroughStatus, string> = {
   mapped: 'Mapped',

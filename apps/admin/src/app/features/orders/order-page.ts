@@ -15,7 +15,7 @@ import { TenantContext } from '../../core/tenant-context';
 import { NoTenantNotice } from '../../ui/no-tenant-notice';
 import { ProblemMessage } from '../../ui/problem-message';
 import { ErrorAction, ErrorsApi } from './errors-api';
-import { ERROR_CATEGORY_LABELS, ERROR_STATE_TONES, JourneyState, ORDER_STATUS_LABELS, orderJourney, orderStatusTone, prettyJson, Tone } from './order-format';
+import { ERROR_CATEGORY_LABELS, ERROR_STATE_TONES, JourneyState, ORDER_STATUS_LABELS, orderJourney, orderStatusTone, prettyJson, SHIPMENT_STATUS_LABELS, SHIPMENT_STATUS_TONES } from './order-format';
 import { OrdersApi } from './orders-api';
 
 /** Whether the order is still moving (being retried, or waiting for CIMcloud, the ERP or Shopify), so the page re-reads it. */
@@ -64,14 +64,6 @@ export function shippingJourney(order: PassThroughOrderDetail): ShippingStep[] {
   ];
 }
 
-export const SHIPMENT_STATUS_LABELS: Record<ShipmentPushStatus, string> = {
-  pending: 'Waiting for Shopify',
-  fulfilled: 'Fulfilled in Shopify',
-  failed: 'Failed',
-  skipped: 'Nothing left to fulfil',
-};
-
-const SHIPMENT_STATUS_TONES: Record<ShipmentPushStatus, Tone> = { pending: 'busy', fulfilled: 'ok', failed: 'bad', skipped: 'neutral' };
 
 /** One order: its journey to the ERP, the source and mapped payloads, its errors with Retry / Skip. */
 @Component({

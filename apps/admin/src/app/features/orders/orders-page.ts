@@ -5,15 +5,16 @@ import { NoTenantNotice } from '../../ui/no-tenant-notice';
 import { ErrorsPanel } from './errors-panel';
 import { InventoryPanel } from './inventory-panel';
 import { OrdersTable } from './orders-table';
+import { ShipmentsPanel } from './shipments-panel';
 
 /** The tabs of the monitor, also its `?tab=` query parameter. */
-export const ORDERS_TABS = ['orders', 'errors', 'inventory'] as const;
+export const ORDERS_TABS = ['orders', 'errors', 'shipments', 'inventory'] as const;
 
-/** The "Pass Through Orders" monitor: every synced order, the error queue and the inventory pushes. */
+/** The "Pass Through Orders" monitor: every synced order, the error queue, the shipments and the inventory pushes. */
 @Component({
   selector: 'ferry-orders-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatTabsModule, NoTenantNotice, OrdersTable, ErrorsPanel, InventoryPanel],
+  imports: [MatTabsModule, NoTenantNotice, OrdersTable, ErrorsPanel, ShipmentsPanel, InventoryPanel],
   template: `
     <header class="page-header">
       <div>
@@ -39,6 +40,12 @@ export const ORDERS_TABS = ['orders', 'errors', 'inventory'] as const;
           </ng-template>
         </mat-tab>
         <mat-tab>
+          <ng-template mat-tab-label><span data-testid="orders-tab-shipments">Shipments</span></ng-template>
+          <ng-template matTabContent>
+            <ferry-shipments-panel />
+          </ng-template>
+        </mat-tab>
+        <mat-tab>
           <ng-template mat-tab-label><span data-testid="orders-tab-inventory">Inventory</span></ng-template>
           <ng-template matTabContent>
             <ferry-inventory-panel />
@@ -48,12 +55,12 @@ export const ORDERS_TABS = ['orders', 'errors', 'inventory'] as const;
     }
   `,
   styles: `
-    ferry-orders-table, ferry-errors-panel, ferry-inventory-panel { display: block; padding-top: 16px; }
+    ferry-orders-table, ferry-errors-panel, ferry-shipments-panel, ferry-inventory-panel { display: block; padding-top: 16px; }
   `,
 })
 export class OrdersPage {
   protected readonly tenant = inject(TenantContext);
-  /** Query parameter: `errors` or `inventory` opens that tab (`/orders?tab=errors`). */
+  /** Query parameter: `errors`, `shipments` or `inventory` opens that tab (`/orders?tab=errors`). */
   readonly tab = input<string | undefined>(undefined);
   /** Query parameter: opens the errors tab filtered to this category (the dashboard links here). */
   readonly category = input<string | undefined>(undefined);
