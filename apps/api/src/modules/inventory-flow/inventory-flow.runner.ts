@@ -131,6 +131,8 @@ export class InventoryFlowRunner extends FlowRunner implements OnModuleInit {
 
     const levels = [...retries, ...read.items];
     for (let i = 0; i < levels.length; i += BATCH) {
+      // Taken over by another worker (this run's lease lapsed): leave the rest to it.
+      request.signal?.throwIfAborted();
       const batch = levels.slice(i, i + BATCH);
       const outcomes = await this.settle(ctx, batch, counts);
       await this.db.run({ tenantId }, async (m) => {

@@ -64,7 +64,7 @@ export class ShipmentsFlowRunner extends FlowRunner implements OnModuleInit {
     this.registry.register(this);
   }
 
-  async run({ tenantId, runId }: FlowRunRequest): Promise<FlowRunResult> {
+  async run({ tenantId, runId, signal }: FlowRunRequest): Promise<FlowRunResult> {
     const { shopify, cimcloud } = await connectedSystems(this.clients, tenantId);
     const setup = await this.db.run({ tenantId }, async (m) => ({
       mapping: await this.mappings.active(m, tenantId, 'shipments'),
@@ -97,6 +97,8 @@ export class ShipmentsFlowRunner extends FlowRunner implements OnModuleInit {
       ]),
     )) as PendingRow[];
     for (const row of pending) {
+      // Taken over by another worker (this run's lease lapsed): leave the rest to it.
+      signal?.throwIfAborted();
       const outcome = await this.fulfil(tenantId, shopify.client, mapper, row, setup.mapping.id, runId);
       counts[outcome]++;
     }
