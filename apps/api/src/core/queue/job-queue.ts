@@ -52,6 +52,14 @@ export abstract class JobQueue {
   abstract lockActive(queue: string, jobId: string, transaction: EntityManager): Promise<boolean>;
 
   /**
+   * False when the job is known and no longer running (a takeover cancelled it while this
+   * process was slow to start it). Holds a share lock on the job row until `transaction`
+   * ends, so a takeover cannot cancel it in between. Ids that are not the queue's (a run
+   * invoked directly) count as running.
+   */
+  abstract stillActive(queue: string, jobId: string, transaction: EntityManager): Promise<boolean>;
+
+  /**
    * Ends a job without a retry, in `transaction`. A late complete or fail by the process
    * that ran it then changes nothing: its job id is no longer running.
    */

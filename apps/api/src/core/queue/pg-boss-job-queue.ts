@@ -92,6 +92,12 @@ export class PgBossJobQueue extends JobQueue {
     return rows.length === 1;
   }
 
+  async stillActive(queue: string, jobId: string, transaction: EntityManager): Promise<boolean> {
+    if (!UUID.test(jobId)) return true;
+    const rows = (await transaction.query(`select state from ${PG_BOSS_SCHEMA}.job where name = $1 and id = $2 for share`, [queue, jobId])) as Array<{ state: string }>;
+    return rows.length === 0 || !ENDED_STATES.has(rows[0].state);
+  }
+
   async cancel(queue: string, jobId: string, transaction: EntityManager): Promise<void> {
     await this.start();
     await this.boss.cancel(queue, jobId, { db: inTransaction(transaction) });
@@ -104,6 +110,10 @@ export class PgBossJobQueue extends JobQueue {
     return result;
   }
 }
+
+/** pg-boss job states after which nobody may run the job any more. */
+const ENDED_STATES: ReadonlySet<string> = new Set(['cancelled', 'completed', 'failed']);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** pg-boss runs its statement on the caller's transaction: it commits or rolls back with the caller's writes. */
 function inTransaction(transaction: EntityManager): PgBoss.Db {

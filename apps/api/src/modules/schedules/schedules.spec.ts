@@ -3,6 +3,8 @@ import { startTestApp, TestApp } from '../../testing/test-app';
 import { FlowRunner, FlowRunRequest, FlowRunResult } from '../sync/flow-runner';
 import { FlowRunnerRegistry } from '../sync/flow-runner-registry';
 import { SyncWorker } from '../sync/sync-worker';
+import { enqueueSyncRun } from '../sync/enqueue-sync-run';
+import { JobQueue } from '../../core/queue/job-queue';
 import { ScheduleTick } from './schedule-tick';
 
 class RecordingRunner extends FlowRunner {
@@ -115,6 +117,18 @@ describe('schedules, the tick and the sync worker (real PostgreSQL + pg-boss)', 
       expect(new Set(keys).size).toBe(40);
       expect(keys).toHaveLength(40);
     }
+  });
+
+  it('does not run a job that another worker took over before this one started it', async () => {
+    const runner = new RecordingRunner();
+    t.app.get(FlowRunnerRegistry).replace(runner);
+    const tenant = await t.seedTenant('Slow Start');
+    const jobId = await enqueueSyncRun(t.app.get(JobQueue), { tenantId: tenant, flow: 'inventory', trigger: 'manual' });
+    // What a takeover does to a job whose worker has not recorded a run within a lease.
+    await t.owner.query(`update pgboss.job set state = 'cancelled' where id = $1`, [jobId]);
+    await t.app.get(SyncWorker).handle({ id: jobId as string, queue: 'sync.inventory', retryCount: 0, payload: { tenantId: tenant, flow: 'inventory', trigger: 'manual' } });
+    expect(runner.calls.filter((c) => c.tenantId === tenant)).toEqual([]);
+    expect((await t.owner.query(`select 1 from sync_runs where tenant_id = $1`, [tenant])).rowCount).toBe(0);
   });
 
   it('runs queued jobs through the flow runner and records each run, failures included', async () => {

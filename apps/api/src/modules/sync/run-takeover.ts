@@ -9,6 +9,8 @@ import { SyncJobPayload } from './flow-runner';
 /** Takeovers of one job's runs before it goes to the dead-letter queue (as the sync queues' retry limit). */
 const MAX_TAKEOVERS = 5;
 
+/** Leases a fetched job may go without a recorded run before it counts as abandoned. */
+const NO_RUN_GRACE_LEASES = 3;
 export const TAKEN_OVER_ERROR = 'The worker running this run stopped (its lease lapsed); the run was handed to another worker.';
 
 /**
@@ -63,12 +65,16 @@ export class RunTakeover implements OnApplicationBootstrap, OnApplicationShutdow
     const { tenantId, flow } = job.payload;
     return this.db.run({ tenantId }, async (m) => {
       if (!(await this.queue.lockActive(job.queue, job.id, m))) return false;
-      // A run row without a lease yet counts as lapsed: the job was fetched RUN_LEASE_SECONDS ago.
-      const alive = (await m.query(`select 1 from sync_runs where tenant_id = $1 and job_id = $2 and status = 'running' and lease_expires_at >= now()`, [
-        tenantId,
-        job.id,
-      ])) as unknown[];
-      if (alive.length > 0) return false;
+      const runs = (await m.query(
+        `select lease_expires_at >= now() as alive from sync_runs where tenant_id = $1 and job_id = $2 and status = 'running'`,
+        [tenantId, job.id],
+      )) as Array<{ alive: boolean }>;
+      if (runs.some((r) => r.alive)) return false;
+      // No run recorded yet: the worker that fetched the job may just be slow to start it on a
+      // loaded machine (it records the run with a first lease). Give it a few leases; if it
+      // starts after the takeover it sees the job cancelled and leaves it (SyncWorker).
+      const noRunGraceMs = NO_RUN_GRACE_LEASES * this.config.RUN_LEASE_SECONDS * 1000;
+      if (runs.length === 0 && Date.now() - job.startedAt.getTime() < noRunGraceMs) return false;
       await m.query(`update sync_runs set status = 'failed', finished_at = now(), error = $3 where tenant_id = $1 and job_id = $2 and status = 'running'`, [
         tenantId,
         job.id,

@@ -1,3 +1,4 @@
+import { EntityManager } from 'typeorm';
 import { Injectable } from '@nestjs/common';
 import { Flow, Page, RunProgress, RunSummary, RunThrottleCounts, RunTrigger } from '@ferry/contracts';
 import { cursorAtSql, PageQueryDto, readPage } from '../../core/http/cursor-page';
@@ -28,14 +29,30 @@ const RUN_COLUMNS = `id, flow, trigger, status, attempt, scheduled_for, started_
 export class SyncRunsService {
   constructor(private readonly db: DbContextRunner) {}
 
-  async start(tenantId: string, flow: Flow, trigger: RunTrigger, jobId: string, attempt: number, scheduledFor: string | null): Promise<string> {
-    const rows = (await this.db.run({ tenantId }, (m) =>
-      m.query(
-        `insert into sync_runs (tenant_id, flow, trigger, status, job_id, attempt, scheduled_for) values ($1, $2, $3, 'running', $4, $5, $6) returning id`,
-        [tenantId, flow, trigger, jobId, attempt, scheduledFor],
-      ),
-    )) as Array<{ id: string }>;
-    return rows[0].id;
+  /**
+   * Records a run as running, with a first lease of `leaseSeconds`, in one transaction with
+   * `stillOurs` (the job's share lock): null, and nothing recorded, when the job was taken
+   * over before this worker got to start it.
+   */
+  async start(
+    tenantId: string,
+    flow: Flow,
+    trigger: RunTrigger,
+    jobId: string,
+    attempt: number,
+    scheduledFor: string | null,
+    leaseSeconds: number,
+    stillOurs: (m: EntityManager) => Promise<boolean>,
+  ): Promise<string | null> {
+    return this.db.run({ tenantId }, async (m) => {
+      if (!(await stillOurs(m))) return null;
+      const rows = (await m.query(
+        `insert into sync_runs (tenant_id, flow, trigger, status, job_id, attempt, scheduled_for, lease_expires_at)
+         values ($1, $2, $3, 'running', $4, $5, $6, now() + make_interval(secs => $7)) returning id`,
+        [tenantId, flow, trigger, jobId, attempt, scheduledFor, leaseSeconds],
+      )) as Array<{ id: string }>;
+      return rows[0].id;
+    });
   }
 
   /**

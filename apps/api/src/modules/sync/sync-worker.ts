@@ -46,7 +46,14 @@ export class SyncWorker implements OnApplicationBootstrap {
     const { tenantId, flow, trigger, scheduledFor, since, takeovers } = job.payload;
     const runner = this.runners.get(flow);
     if (!runner) throw new Error(`No runner for the ${flow} flow in this process.`);
-    const runId = await this.runs.start(tenantId, flow, trigger, job.id, job.retryCount + 1 + (takeovers ?? 0), scheduledFor ?? null);
+    const runId = await this.runs.start(tenantId, flow, trigger, job.id, job.retryCount + 1 + (takeovers ?? 0), scheduledFor ?? null, this.config.RUN_LEASE_SECONDS, (m) =>
+      this.queue.stillActive(job.queue, job.id, m),
+    );
+    if (runId === null) {
+      // This process was slower to start the job than a lease: another worker took it over.
+      this.logger.warn({ tenantId, flow, jobId: job.id }, 'Job taken over before its run started; leaving it to the replacement');
+      return;
+    }
     const throttle = new RunThrottleTally();
     // Held while the run works; a worker killed mid-run stops renewing it and the run is taken over (run-takeover.ts).
     let lease: HeldLease | null = null;
