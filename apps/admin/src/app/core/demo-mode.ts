@@ -18,8 +18,8 @@ export class DemoMode {
   load(): void {
     if (this.asked) return;
     this.asked = true;
-    this.http.get<LiveHealth>(apiUrl('health/live')).subscribe({
-      next: (health) => this.state.set(health.demoMode === true),
+    this.http.get<LiveHealth | null>(apiUrl('health/live')).subscribe({
+      next: (health) => this.state.set(health?.demoMode === true),
       error: () => (this.asked = false),
     });
   }
