@@ -72,18 +72,8 @@ describe('readOrdersUpdatedSince', () => {
     return { versions, orders, pages, watermark };
   }
 
-  it('keeps the requested cost of a page under 1000 points', () => {
-    expect(defaultPageSize(10)).toBe(9);
-    expect(2 + 9 * requestedOrderCost(10)).toBeLessThan(1000);
-    expect(2 + 10 * requestedOrderCost(10)).toBeGreaterThanOrEqual(1000);
-    expect(updatedSinceQuery('2026-01-01T00:10:00.000Z', 600_000)).toBe(
-      "updated_at:>='2026-01-01T00:00:00Z'",
-    );
-  });
-
-  it("is charged by Shopify's cost rules exactly what the page size was computed for", async () => {
-    const shop = await h.shop('read-cost', 'PLUS');
-    await h.emulator.generateOrders('read-cost', { count: 30, seed: 5 });
+  /** A client that records the requested cost Shopify reports for each orders page. */
+  function costRecordingClient(shop: Parameters<Harness['client']>[0]) {
     const requested: number[] = [];
     const client = h.client(shop, {
       fetch: async (input, init) => {
@@ -97,6 +87,22 @@ describe('readOrdersUpdatedSince', () => {
         return response;
       },
     });
+    return { client, requested };
+  }
+
+  it('keeps the requested cost of a page under 1000 points', () => {
+    expect(defaultPageSize(10)).toBe(9);
+    expect(2 + 9 * requestedOrderCost(10)).toBeLessThan(1000);
+    expect(2 + 10 * requestedOrderCost(10)).toBeGreaterThanOrEqual(1000);
+    expect(updatedSinceQuery('2026-01-01T00:10:00.000Z', 600_000)).toBe(
+      "updated_at:>='2026-01-01T00:00:00Z'",
+    );
+  });
+
+  it("is charged by Shopify's cost rules exactly what the page size was computed for", async () => {
+    const shop = await h.shop('read-cost', 'PLUS');
+    await h.emulator.generateOrders('read-cost', { count: 30, seed: 5 });
+    const { client, requested } = costRecordingClient(shop);
     for await (const page of readOrdersUpdatedSince(client, { since: null }))
       expect(page.orders.length).toBeGreaterThan(0);
     expect(requested.length).toBe(4); // 30 orders in pages of 9
@@ -110,19 +116,7 @@ describe('readOrdersUpdatedSince', () => {
   it('asks for a small first page when told to, then full pages', async () => {
     const shop = await h.shop('read-first-page', 'PLUS');
     await h.emulator.generateOrders('read-first-page', { count: 30, seed: 6 });
-    const requested: number[] = [];
-    const client = h.client(shop, {
-      fetch: async (input, init) => {
-        const response = await fetch(input, init);
-        if (String(init.body).includes('FerryOrders')) {
-          const body = (await response.clone().json()) as {
-            extensions?: { cost?: { requestedQueryCost?: number } };
-          };
-          requested.push(body.extensions?.cost?.requestedQueryCost ?? -1);
-        }
-        return response;
-      },
-    });
+    const { client, requested } = costRecordingClient(shop);
     const { orders, pages } = await readAll(
       readOrdersUpdatedSince(client, { since: null, firstPageSize: 2 }),
     );
