@@ -27,7 +27,8 @@ import { SaveMappingDraftDto } from './dto/save-mapping-draft.dto';
 import { VersionDiffQueryDto } from './dto/version-diff-query.dto';
 import { MappingDraftsService } from './mapping-drafts.service';
 import { MappingEditorService } from './mapping-editor.service';
-import { flowParam, versionParam } from './mapping-route-params';
+import { flowParam } from '../../core/http/flow-param';
+import { versionParam } from './mapping-route-params';
 
 /** The mapping editor's REST API (issue 9): what the admin's editor uses, and partners' automation. */
 @ApiTags('mappings')

@@ -6,7 +6,8 @@ import { CurrentTenant } from '../../core/auth/current-tenant.decorator';
 import { TenantContext } from '../../core/tenancy/tenant-context';
 import { PublishMappingDto } from './dto/publish-mapping.dto';
 import { MappingEditorService } from './mapping-editor.service';
-import { flowParam, versionParam } from './mapping-route-params';
+import { flowParam } from '../../core/http/flow-param';
+import { versionParam } from './mapping-route-params';
 import { MappingVersionsService } from './mapping-versions.service';
 
 @ApiTags('mappings')

@@ -1,15 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Flow, FLOWS, RunNowResponse, ScheduleSummary } from '@ferry/contracts';
+import { RunNowResponse, ScheduleSummary } from '@ferry/contracts';
 import { RequireScope } from '../../core/auth/access-rule';
 import { CurrentTenant } from '../../core/auth/current-tenant.decorator';
-import { enumParam } from '../../core/http/enum-param';
+import { flowParam } from '../../core/http/flow-param';
 import { TenantContext } from '../../core/tenancy/tenant-context';
 import { BackfillDto } from './dto/backfill.dto';
 import { UpdateScheduleDto } from './dto/update-schedule.dto';
 import { SchedulesService } from './schedules.service';
-
-const flowParam = (value: string): Flow => enumParam('flow', FLOWS, value);
 
 @ApiTags('schedules')
 @Controller('schedules')

@@ -1,6 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, DestroyRef, effect, inject, signal, untracked } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -8,10 +7,8 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
-import { INVENTORY_PUSH_STATUSES, InventoryPushStatus, InventoryPushSummary } from '@ferry/contracts';
-import { debounceTime, Subject } from 'rxjs';
-import { PagedList } from '../../core/paged-list';
-import { TenantContext } from '../../core/tenant-context';
+import { INVENTORY_PUSH_STATUSES, InventoryPushStatus } from '@ferry/contracts';
+import { FilteredPagedList } from '../../core/filtered-paged-list';
 import { ProblemMessage } from '../../ui/problem-message';
 import { InventoryPushesApi } from './inventory-pushes-api';
 import { SEARCH_DEBOUNCE_MS } from './orders-table';
@@ -50,30 +47,21 @@ const INVENTORY_STATUS_TONES: Record<InventoryPushStatus, string> = {
 })
 export class InventoryPanel {
   private readonly api = inject(InventoryPushesApi);
-  protected readonly tenant = inject(TenantContext);
-  protected readonly filter = signal<{ status: InventoryPushStatus | null; q: string }>({ status: null, q: '' });
-  protected readonly list = new PagedList<InventoryPushSummary>((cursor) => this.api.list(this.filter(), cursor));
+  private readonly pushes = new FilteredPagedList({ status: null as InventoryPushStatus | null, q: '' }, 'q', SEARCH_DEBOUNCE_MS, (filter, cursor) =>
+    this.api.list(filter, cursor),
+  );
+  protected readonly filter = this.pushes.filter;
+  protected readonly list = this.pushes.list;
   protected readonly columns = ['item', 'warehouse', 'status', 'available', 'pushed', 'updated', 'error'];
   protected readonly statuses = INVENTORY_PUSH_STATUSES;
   protected readonly statusLabel = (status: InventoryPushStatus): string => INVENTORY_STATUS_LABELS[status];
   protected readonly tone = (status: InventoryPushStatus): string => INVENTORY_STATUS_TONES[status];
-  private readonly search$ = new Subject<string>();
-
-  constructor() {
-    effect(() => {
-      const tenantId = this.tenant.currentId();
-      this.filter();
-      untracked(() => (tenantId ? this.list.reload() : this.list.clear()));
-    });
-    this.search$.pipe(debounceTime(SEARCH_DEBOUNCE_MS), takeUntilDestroyed()).subscribe((q) => this.filter.update((f) => (f.q === q ? f : { ...f, q })));
-    inject(DestroyRef).onDestroy(() => this.list.destroy());
-  }
 
   protected setStatus(status: InventoryPushStatus | null): void {
     this.filter.update((f) => ({ ...f, status }));
   }
 
   protected searchTyped(q: string): void {
-    this.search$.next(q);
+    this.pushes.searchTyped(q);
   }
 }

@@ -1,6 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, DestroyRef, effect, inject, signal, untracked } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -9,10 +8,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import { SHIPMENT_PUSH_STATUSES, ShipmentPushStatus, ShipmentPushSummary } from '@ferry/contracts';
-import { debounceTime, Subject } from 'rxjs';
-import { PagedList } from '../../core/paged-list';
-import { TenantContext } from '../../core/tenant-context';
+import { SHIPMENT_PUSH_STATUSES, ShipmentPushStatus } from '@ferry/contracts';
+import { FilteredPagedList } from '../../core/filtered-paged-list';
 import { ProblemMessage } from '../../ui/problem-message';
 import { SHIPMENT_STATUS_LABELS, SHIPMENT_STATUS_TONES } from './order-format';
 import { SEARCH_DEBOUNCE_MS } from './orders-table';
@@ -33,30 +30,21 @@ import { ShipmentPushesApi, ShipmentPushesFilter } from './shipment-pushes-api';
 })
 export class ShipmentsPanel {
   private readonly api = inject(ShipmentPushesApi);
-  protected readonly tenant = inject(TenantContext);
-  protected readonly filter = signal<ShipmentPushesFilter>({ status: null, search: '' });
-  protected readonly list = new PagedList<ShipmentPushSummary>((cursor) => this.api.list(this.filter(), cursor));
+  private readonly pushes = new FilteredPagedList({ status: null, search: '' } as ShipmentPushesFilter, 'search', SEARCH_DEBOUNCE_MS, (filter, cursor) =>
+    this.api.list(filter, cursor),
+  );
+  protected readonly filter = this.pushes.filter;
+  protected readonly list = this.pushes.list;
   protected readonly columns = ['status', 'order', 'tracking', 'carrier', 'package', 'pushed', 'error'];
   protected readonly statuses = SHIPMENT_PUSH_STATUSES;
   protected readonly statusLabel = (status: ShipmentPushStatus): string => SHIPMENT_STATUS_LABELS[status];
   protected readonly tone = (status: ShipmentPushStatus): string => SHIPMENT_STATUS_TONES[status];
-  private readonly search$ = new Subject<string>();
-
-  constructor() {
-    effect(() => {
-      const tenantId = this.tenant.currentId();
-      this.filter();
-      untracked(() => (tenantId ? this.list.reload() : this.list.clear()));
-    });
-    this.search$.pipe(debounceTime(SEARCH_DEBOUNCE_MS), takeUntilDestroyed()).subscribe((search) => this.filter.update((f) => (f.search === search ? f : { ...f, search })));
-    inject(DestroyRef).onDestroy(() => this.list.destroy());
-  }
 
   protected setStatus(status: ShipmentPushStatus | null): void {
     this.filter.update((f) => ({ ...f, status }));
   }
 
   protected searchTyped(search: string): void {
-    this.search$.next(search);
+    this.pushes.searchTyped(search);
   }
 }
