@@ -1,18 +1,15 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, untracked } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { CimcloudConnectionRequest, CimcloudConnectionSummary, ProblemDetails } from '@ferry/contracts';
-import { applyFieldErrors } from '../../core/field-errors';
-import { toProblem } from '../../core/problem-details';
-import { ConfirmDialog, ConfirmDialogData } from '../../ui/confirm-dialog';
+import { CimcloudConnectionRequest, CimcloudConnectionSummary } from '@ferry/contracts';
 import { ProblemMessage } from '../../ui/problem-message';
 import { CONNECTION_STATE_LABELS, connectionFieldError, connectionState, optionalHttpUrl, requiredWhen } from './connection-form';
 import { ConnectionTestResultView } from './connection-test-result';
+import { ConnectionCardActions } from './connection-card-actions';
 import { ConnectionsApi } from './connections-api';
 
 type CimcloudField = 'siteName' | 'authUserName' | 'authKey' | 'authPassword' | 'baseUrl';
@@ -43,7 +40,6 @@ const REQUIRED_TEXT: Record<string, string> = {
 })
 export class CimcloudConnectionCard {
   private readonly api = inject(ConnectionsApi);
-  private readonly dialog = inject(MatDialog);
 
   readonly connection = input.required<CimcloudConnectionSummary | null>();
   readonly canWrite = input.required<boolean>();
@@ -67,9 +63,10 @@ export class CimcloudConnectionCard {
     baseUrl: ['', optionalHttpUrl],
   });
 
-  protected readonly saving = signal(false);
-  protected readonly testing = signal(false);
-  protected readonly problem = signal<ProblemDetails | null>(null);
+  private readonly actions = new ConnectionCardActions<CimcloudConnectionSummary>('cimcloud', () => this.connection(), (c) => this.changed.emit(c));
+  protected readonly saving = this.actions.saving;
+  protected readonly testing = this.actions.testing;
+  protected readonly problem = this.actions.problem;
   protected readonly state = computed(() => connectionState(this.connection() !== null, this.connection()?.lastTest));
   protected readonly stateLabels = CONNECTION_STATE_LABELS;
 
@@ -118,62 +115,19 @@ export class CimcloudConnectionCard {
     if (v.authPassword) request.authPassword = v.authPassword;
     if (v.baseUrl.trim()) request.baseUrl = v.baseUrl.trim();
 
-    this.saving.set(true);
-    this.problem.set(null);
-    this.api.saveCimcloud(request).subscribe({
-      next: (saved) => {
-        this.saving.set(false);
-        this.changed.emit(saved);
-      },
-      error: (error: unknown) => {
-        this.saving.set(false);
-        this.problem.set(applyFieldErrors(this.form.controls, toProblem(error)));
-      },
-    });
+    this.actions.save(this.api.saveCimcloud(request), this.form.controls);
   }
 
   protected test(): void {
-    const connection = this.connection();
-    if (!connection || this.testing()) return;
-    this.testing.set(true);
-    this.problem.set(null);
-    this.api.test('cimcloud').subscribe({
-      next: (result) => {
-        this.testing.set(false);
-        this.changed.emit({ ...connection, lastTest: result });
-      },
-      error: (error: unknown) => {
-        this.testing.set(false);
-        this.problem.set(toProblem(error));
-      },
-    });
+    this.actions.test();
   }
 
   protected disconnect(): void {
     const connection = this.connection();
     if (!connection) return;
-    this.dialog
-      .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, {
-        data: {
-          title: 'Disconnect CIMcloud?',
-          message: `Ferry forgets the credentials of the site "${connection.siteName}"; nothing is sent to or read from the ERP until it is connected again.`,
-          confirmLabel: 'Disconnect',
-        },
-      })
-      .afterClosed()
-      .subscribe((confirmed) => {
-        if (!confirmed) return;
-        this.saving.set(true);
-        this.api.remove('cimcloud').subscribe({
-          next: () => {
-            this.saving.set(false);
-            this.changed.emit(null);
-          },
-          error: (error: unknown) => {
-            this.saving.set(false);
-            this.problem.set(toProblem(error));
-          },
-        });
-      });
+    this.actions.disconnect({
+      title: 'Disconnect CIMcloud?',
+      message: `Ferry forgets the credentials of the site "${connection.siteName}"; nothing is sent to or read from the ERP until it is connected again.`,
+    });
   }
 }

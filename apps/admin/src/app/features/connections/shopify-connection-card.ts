@@ -4,15 +4,11 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
-import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { ProblemDetails, ShopifyAuthMode, ShopifyConnectionRequest, ShopifyConnectionSummary } from '@ferry/contracts';
-import { applyFieldErrors } from '../../core/field-errors';
-import { toProblem } from '../../core/problem-details';
-import { ConfirmDialog, ConfirmDialogData } from '../../ui/confirm-dialog';
+import { ShopifyAuthMode, ShopifyConnectionRequest, ShopifyConnectionSummary } from '@ferry/contracts';
 import { ProblemMessage } from '../../ui/problem-message';
 import {
   CONNECTION_STATE_LABELS,
@@ -23,6 +19,7 @@ import {
   requiredWhen,
 } from './connection-form';
 import { ConnectionTestResultView } from './connection-test-result';
+import { ConnectionCardActions } from './connection-card-actions';
 import { ConnectionsApi } from './connections-api';
 import { ShopifyGuide } from './shopify-guide';
 
@@ -64,7 +61,6 @@ const REQUIRED_TEXT: Record<string, string> = {
 })
 export class ShopifyConnectionCard {
   private readonly api = inject(ConnectionsApi);
-  private readonly dialog = inject(MatDialog);
 
   readonly connection = input.required<ShopifyConnectionSummary | null>();
   readonly canWrite = input.required<boolean>();
@@ -96,9 +92,10 @@ export class ShopifyConnectionCard {
   /** The auth mode chosen in the form (reactive, for the template). */
   protected readonly authMode = signal<ShopifyAuthMode>('client_credentials');
 
-  protected readonly saving = signal(false);
-  protected readonly testing = signal(false);
-  protected readonly problem = signal<ProblemDetails | null>(null);
+  private readonly actions = new ConnectionCardActions<ShopifyConnectionSummary>('shopify', () => this.connection(), (c) => this.changed.emit(c));
+  protected readonly saving = this.actions.saving;
+  protected readonly testing = this.actions.testing;
+  protected readonly problem = this.actions.problem;
   protected readonly state = computed(() => connectionState(this.connection() !== null, this.connection()?.lastTest));
   protected readonly stateLabels = CONNECTION_STATE_LABELS;
 
@@ -186,62 +183,19 @@ export class ShopifyConnectionCard {
     if (v.webhookSecret.trim()) request.webhookSecret = v.webhookSecret.trim();
     if (v.adminBaseUrl.trim()) request.adminBaseUrl = v.adminBaseUrl.trim();
 
-    this.saving.set(true);
-    this.problem.set(null);
-    this.api.saveShopify(request).subscribe({
-      next: (saved) => {
-        this.saving.set(false);
-        this.changed.emit(saved);
-      },
-      error: (error: unknown) => {
-        this.saving.set(false);
-        this.problem.set(applyFieldErrors(this.form.controls, toProblem(error)));
-      },
-    });
+    this.actions.save(this.api.saveShopify(request), this.form.controls);
   }
 
   protected test(): void {
-    const connection = this.connection();
-    if (!connection || this.testing()) return;
-    this.testing.set(true);
-    this.problem.set(null);
-    this.api.test('shopify').subscribe({
-      next: (result) => {
-        this.testing.set(false);
-        this.changed.emit({ ...connection, lastTest: result });
-      },
-      error: (error: unknown) => {
-        this.testing.set(false);
-        this.problem.set(toProblem(error));
-      },
-    });
+    this.actions.test();
   }
 
   protected disconnect(): void {
     const connection = this.connection();
     if (!connection) return;
-    this.dialog
-      .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, {
-        data: {
-          title: 'Disconnect Shopify?',
-          message: `Ferry forgets the credentials of ${connection.shopDomain}; orders, shipments and inventory stop syncing until it is connected again.`,
-          confirmLabel: 'Disconnect',
-        },
-      })
-      .afterClosed()
-      .subscribe((confirmed) => {
-        if (!confirmed) return;
-        this.saving.set(true);
-        this.api.remove('shopify').subscribe({
-          next: () => {
-            this.saving.set(false);
-            this.changed.emit(null);
-          },
-          error: (error: unknown) => {
-            this.saving.set(false);
-            this.problem.set(toProblem(error));
-          },
-        });
-      });
+    this.actions.disconnect({
+      title: 'Disconnect Shopify?',
+      message: `Ferry forgets the credentials of ${connection.shopDomain}; orders, shipments and inventory stop syncing until it is connected again.`,
+    });
   }
 }
